@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { PageHeader } from "@/components/layout/page-header";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireOrgMember } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
+import { SettingsForm } from "./_components/settings-form";
+
+export const metadata = { title: "Settings" };
+
+export default async function SettingsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const { org, role } = await requireOrgMember(orgSlug);
+  const isAdmin = hasRole(role, "admin");
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title="Settings" description="Organisation name, log retention and the admin audit trail." />
+      <Card>
+        <CardHeader>
+          <CardTitle>General</CardTitle>
+        </CardHeader>
+        <CardBody>
+          <SettingsForm orgSlug={org.slug} name={org.name} retentionDays={org.retentionDays} isEditable={isAdmin} />
+        </CardBody>
+      </Card>
+      {isAdmin ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Admin events</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <Link className="text-indigo-700 hover:underline" href={`/${org.slug}/events`}>
+              See every change made in this organisation →
+            </Link>
+          </CardBody>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

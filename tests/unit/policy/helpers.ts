@@ -1,0 +1,33 @@
+import { readFileSync } from "node:fs";
+import { expect } from "vitest";
+import { evaluateToolCall, type EvaluateInput } from "@/lib/policy/evaluate";
+import type { Policy } from "@/lib/policy/types";
+import { validatePolicy } from "@/lib/policy/validate";
+
+export const CONTEXT = { orgId: "org_1", serverId: "srv_1", grantId: "grt_1", sessionId: "sess_1" };
+export const NOW = new Date("2026-03-04T10:20:30.500Z");
+
+/** Validates a document the test expects to be valid, failing with the errors otherwise. */
+export function compile(document: unknown): Policy {
+  const result = validatePolicy(document);
+  if (!result.ok) expect.fail(`expected a valid policy, got ${JSON.stringify(result.errors)}`);
+  return result.policy;
+}
+
+export function decide(policy: Policy | null, toolName: string, args?: Record<string, unknown>, extra: Partial<EvaluateInput> = {}) {
+  return evaluateToolCall({ policy, toolName, arguments: args, context: CONTEXT, now: NOW, ...extra });
+}
+
+/** The policy.json embedded in the shared seed page, read from the file so it stays unchanged. */
+export function readSeedPolicy(): unknown {
+  const text = readFileSync(new URL("../../../../shared/seed/000_e4ed00af4b84646c.txt", import.meta.url), "utf8");
+  const start = text.indexOf("{", text.indexOf("policy.json"));
+  const end = text.indexOf("See the full");
+  return JSON.parse(text.slice(start, end).trim());
+}
+
+export function errorsOf(document: unknown) {
+  const result = validatePolicy(document);
+  if (result.ok) expect.fail("expected validation errors");
+  return result.errors;
+}
