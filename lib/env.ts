@@ -27,7 +27,11 @@ const envSchema = z.object({
   /** Comma-separated `keyId:base64key` pairs; the first is used to encrypt, all decrypt. */
   TOOLGATE_ENCRYPTION_KEYS: z.string().optional(),
   TOOLGATE_ALLOW_PRIVATE_UPSTREAMS: booleanFlag,
-  TOOLGATE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  TOOLGATE_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   TOOLGATE_PUBLIC_URL: z.string().url().optional(),
   TOOLGATE_DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
   AUTH_GITHUB_ID: z.string().optional(),
@@ -123,4 +127,3 @@ export function getPgliteDir(): string | undefined {
   if (env.DATABASE_URL) return undefined;
   return env.TOOLGATE_PGLITE_DIR ?? path.resolve(env.TOOLGATE_DATA_DIR, "pglite");
 }
-

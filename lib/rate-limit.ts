@@ -11,7 +11,10 @@ export type LimitResult = { allowed: boolean; limit: number; remaining: number; 
 
 type Limiter = { name: string; max: number; windowSeconds: number };
 
-export const signInLimiter = { perEmail: { name: "signin-email", max: 10, windowSeconds: 900 }, perIp: { name: "signin-ip", max: 50, windowSeconds: 900 } } as const;
+export const signInLimiter = {
+  perEmail: { name: "signin-email", max: 10, windowSeconds: 900 },
+  perIp: { name: "signin-ip", max: 50, windowSeconds: 900 },
+} as const;
 export const signUpLimiter: Limiter = { name: "signup-ip", max: 20, windowSeconds: 3600 };
 
 function windowOf(now: Date, windowSeconds: number): { start: number; end: Date } {

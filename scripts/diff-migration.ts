@@ -22,11 +22,7 @@ async function main() {
   const shadow = new PGlite();
   // The engine expects the adapter in Prisma's "bound" form (results wrapped, errors registered).
   const adapterFactory = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(shadow));
-  const engine = await SchemaEngine.new(
-    { datamodels: [["schema.prisma", schema]] },
-    (log: string) => process.env.DEBUG && console.error(log),
-    adapterFactory,
-  );
+  const engine = await SchemaEngine.new({ datamodels: [["schema.prisma", schema]] }, (log: string) => process.env.DEBUG && console.error(log), adapterFactory);
   const existing = (await readdir(migrationsDir).catch(() => [])).filter((d) => /^\d/.test(d)).sort();
   const migrations = await Promise.all(
     existing.map(async (dirName) => ({

@@ -4,7 +4,7 @@
  * time and prints decisions per second against the goals. Figures only, no assertions: the
  * numbers depend on the machine.
  */
-import { evaluateToolCall, type EvaluateInput } from "@/lib/policy/evaluate";
+import { type EvaluateInput, evaluateToolCall } from "@/lib/policy/evaluate";
 import { validatePolicy } from "@/lib/policy/validate";
 
 const TOOL_COUNT = 100;
@@ -39,7 +39,12 @@ function buildPlainDocument(): unknown {
 
 const schema = {
   type: "object",
-  properties: { amount: { type: "number", minimum: 0 }, reason: { type: "string", minLength: 1 }, currency: { type: "string", pattern: "^[A-Z]{3}$" }, note: { type: "string" } },
+  properties: {
+    amount: { type: "number", minimum: 0 },
+    reason: { type: "string", minLength: 1 },
+    currency: { type: "string", pattern: "^[A-Z]{3}$" },
+    note: { type: "string" },
+  },
   required: ["amount", "reason"],
   additionalProperties: false,
 };
@@ -74,12 +79,39 @@ const plain = compile(buildPlainDocument());
 const context = { orgId: "org_1", serverId: "srv_1", grantId: "grt_1", sessionId: "sess_1" };
 const now = new Date("2026-03-04T10:20:30Z");
 const args = (i: number) => ({ amount: (i % 500) + 1, reason: "customer request", currency: "EUR", note: `ticket ${i}` });
-const call = (toolName: string, argsValue: Record<string, unknown>, p = policy, tool: EvaluateInput["tool"] = null): EvaluateInput => ({ policy: p, toolName, arguments: argsValue, context, now, tool });
+const call = (toolName: string, argsValue: Record<string, unknown>, p = policy, tool: EvaluateInput["tool"] = null): EvaluateInput => ({
+  policy: p,
+  toolName,
+  arguments: argsValue,
+  context,
+  now,
+  tool,
+});
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 console.log(`Policy engine benchmark: ${TOOL_COUNT}-tool policies, ${RUN_MS} ms per scenario after ${WARMUP_MS} ms warm-up, node ${process.version}`);
-measure("simple: plain allow / tool deny / default deny / hidden", range(400).map((i) => call(["tool_1", "tool_10", "unlisted", "secret"][i % 4] as string, {}, plain)), GOAL_SIMPLE);
-measure("rules: 1 require + 3 deny_if + 2 limits (reservations)", range(200).map((i) => call(`tool_${i % TOOL_COUNT}`, args(i))), GOAL_SIMPLE);
-measure("rules, denied early by require", range(200).map((i) => call(`tool_${i % TOOL_COUNT}`, { amount: 1 })), GOAL_SIMPLE);
-measure("plain allow + schema validation", range(200).map((i) => call(`tool_${(i % 9) + 1}`, args(i), plain, { name: "t", inputSchema: schema })), GOAL_WITH_SCHEMA);
-measure("rules + limits + schema validation", range(200).map((i) => call(`tool_${i % TOOL_COUNT}`, args(i), policy, { name: "t", inputSchema: schema })), GOAL_WITH_SCHEMA);
+measure(
+  "simple: plain allow / tool deny / default deny / hidden",
+  range(400).map((i) => call(["tool_1", "tool_10", "unlisted", "secret"][i % 4] as string, {}, plain)),
+  GOAL_SIMPLE,
+);
+measure(
+  "rules: 1 require + 3 deny_if + 2 limits (reservations)",
+  range(200).map((i) => call(`tool_${i % TOOL_COUNT}`, args(i))),
+  GOAL_SIMPLE,
+);
+measure(
+  "rules, denied early by require",
+  range(200).map((i) => call(`tool_${i % TOOL_COUNT}`, { amount: 1 })),
+  GOAL_SIMPLE,
+);
+measure(
+  "plain allow + schema validation",
+  range(200).map((i) => call(`tool_${(i % 9) + 1}`, args(i), plain, { name: "t", inputSchema: schema })),
+  GOAL_WITH_SCHEMA,
+);
+measure(
+  "rules + limits + schema validation",
+  range(200).map((i) => call(`tool_${i % TOOL_COUNT}`, args(i), policy, { name: "t", inputSchema: schema })),
+  GOAL_WITH_SCHEMA,
+);

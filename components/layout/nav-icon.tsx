@@ -1,13 +1,4 @@
-export type NavIconName =
-  | "overview"
-  | "servers"
-  | "logs"
-  | "approvals"
-  | "members"
-  | "settings"
-  | "grants"
-  | "events"
-  | "keys";
+export type NavIconName = "overview" | "servers" | "logs" | "approvals" | "members" | "settings" | "grants" | "events" | "keys";
 
 // 20×20 outline paths, drawn with a 1.5 stroke in currentColor.
 const PATHS: Record<NavIconName, string> = {
@@ -28,13 +19,7 @@ const PATHS: Record<NavIconName, string> = {
 export function NavIcon({ name, className = "size-5" }: { name: NavIconName; className?: string }) {
   return (
     <svg aria-hidden="true" viewBox="0 0 20 20" fill="none" className={className}>
-      <path
-        d={PATHS[name]}
-        stroke="currentColor"
-        strokeWidth="1.5"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
+      <path d={PATHS[name]} stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
     </svg>
   );
 }

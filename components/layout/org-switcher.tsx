@@ -32,9 +32,7 @@ export function OrgSwitcher({ current, orgs }: OrgSwitcherProps) {
   const [isPending, startTransition] = useTransition();
   // Shows the chosen organisation while its pages load, instead of snapping back to the old one.
   const [shownSlug, setShownSlug] = useOptimistic(current.slug);
-  const options = orgs.some((org) => org.slug === current.slug)
-    ? orgs
-    : [{ ...current, role: "" }, ...orgs];
+  const options = orgs.some((org) => org.slug === current.slug) ? orgs : [{ ...current, role: "" }, ...orgs];
 
   return (
     <div className="space-y-1.5">
@@ -60,10 +58,7 @@ export function OrgSwitcher({ current, orgs }: OrgSwitcherProps) {
           </option>
         ))}
       </Select>
-      <Link
-        href="/orgs/new"
-        className="focus-ring inline-flex items-center gap-1 rounded text-xs font-medium text-accent-700 hover:text-accent-800"
-      >
+      <Link href="/orgs/new" className="focus-ring inline-flex items-center gap-1 rounded text-xs font-medium text-accent-700 hover:text-accent-800">
         <svg aria-hidden="true" viewBox="0 0 20 20" fill="none" className="size-3.5">
           <path d="M10 4.5v11M4.5 10h11" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
         </svg>

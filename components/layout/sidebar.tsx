@@ -69,12 +69,7 @@ export function Sidebar({ orgSlug, orgName, items, footer }: SidebarProps) {
         >
           <span className="sr-only">{isOpen ? "Close menu" : "Open menu"}</span>
           <svg aria-hidden="true" viewBox="0 0 20 20" fill="none" className="size-5">
-            <path
-              d={isOpen ? "M5 5l10 10M15 5 5 15" : "M3 5.5h14M3 10h14M3 14.5h14"}
-              stroke="currentColor"
-              strokeWidth="1.5"
-              strokeLinecap="round"
-            />
+            <path d={isOpen ? "M5 5l10 10M15 5 5 15" : "M3 5.5h14M3 10h14M3 14.5h14"} stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
           </svg>
         </button>
       </div>
@@ -90,17 +85,10 @@ export function Sidebar({ orgSlug, orgName, items, footer }: SidebarProps) {
                     aria-current={isCurrent ? "page" : undefined}
                     className={cx(
                       "focus-ring flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium",
-                      isCurrent
-                        ? "bg-accent-50 text-accent-700"
-                        : "text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900",
+                      isCurrent ? "bg-accent-50 text-accent-700" : "text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900",
                     )}
                   >
-                    {item.icon && (
-                      <NavIcon
-                        name={item.icon}
-                        className={cx("size-5", isCurrent ? "text-accent-600" : "text-zinc-400")}
-                      />
-                    )}
+                    {item.icon && <NavIcon name={item.icon} className={cx("size-5", isCurrent ? "text-accent-600" : "text-zinc-400")} />}
                     {item.label}
                   </Link>
                 </li>

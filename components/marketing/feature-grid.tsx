@@ -7,8 +7,8 @@ const FEATURES: Feature[] = [
     title: "A grant per agent",
     body: (
       <>
-        Each agent gets its own <code className="text-[13px]">tg_…</code> token for one server, shown
-        once and stored only as a keyed hash. Rotate or revoke it and the very next call feels it.
+        Each agent gets its own <code className="text-[13px]">tg_…</code> token for one server, shown once and stored only as a keyed hash. Rotate or revoke it
+        and the very next call feels it.
       </>
     ),
     icon: "M12.5 3.5a4 4 0 1 1-3.9 4.9L3.5 13.5v3h3v-2h2v-2h1.6a4 4 0 0 1 2.4-9Z",
@@ -47,13 +47,7 @@ export function FeatureGrid() {
         <li key={feature.title} className="rounded-lg border border-zinc-200 bg-white p-5 shadow-sm">
           <div className="mb-3 flex size-9 items-center justify-center rounded-md bg-accent-50 text-accent-600">
             <svg aria-hidden="true" viewBox="0 0 20 20" fill="none" className="size-5">
-              <path
-                d={feature.icon}
-                stroke="currentColor"
-                strokeWidth="1.5"
-                strokeLinecap="round"
-                strokeLinejoin="round"
-              />
+              <path d={feature.icon} stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
             </svg>
           </div>
           <h3 className="font-semibold text-zinc-900">{feature.title}</h3>

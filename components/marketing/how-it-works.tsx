@@ -46,9 +46,7 @@ export function HowItWorks() {
           <ol className="mt-3 space-y-1.5 text-sm text-zinc-700">
             {PROXY_STEPS.map((step, index) => (
               <li key={step} className="flex gap-2">
-                <span className="flex size-5 shrink-0 items-center justify-center rounded-full bg-accent-600 text-xs font-medium text-white">
-                  {index + 1}
-                </span>
+                <span className="flex size-5 shrink-0 items-center justify-center rounded-full bg-accent-600 text-xs font-medium text-white">{index + 1}</span>
                 {step}
               </li>
             ))}

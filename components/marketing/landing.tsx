@@ -66,9 +66,8 @@ export function Landing({ isSignedIn, dashboardHref = "/orgs" }: LandingProps) {
             Stop an agent from calling a destructive tool a thousand times
           </h1>
           <p className="mx-auto mt-5 max-w-2xl text-lg leading-8 text-pretty text-zinc-600">
-            Toolgate is a proxy in front of your MCP servers. Give each agent its own grant, decide which
-            tools it may call, how often and with which arguments, and keep a record of every call.
-            Nothing changes in your server.
+            Toolgate is a proxy in front of your MCP servers. Give each agent its own grant, decide which tools it may call, how often and with which arguments,
+            and keep a record of every call. Nothing changes in your server.
           </p>
           <div className="mt-8 flex flex-wrap justify-center gap-3">{cta}</div>
         </section>
@@ -93,12 +92,8 @@ export function Landing({ isSignedIn, dashboardHref = "/orgs" }: LandingProps) {
 
         <section className="mx-auto max-w-6xl px-4 py-16 sm:px-6">
           <div className="rounded-xl bg-accent-900 px-6 py-10 text-center">
-            <h2 className="text-2xl font-semibold tracking-tight text-white">
-              Put your first server behind Toolgate
-            </h2>
-            <p className="mx-auto mt-3 max-w-xl text-accent-100">
-              Add a server, mint a grant for your agent, point the client at the proxy URL.
-            </p>
+            <h2 className="text-2xl font-semibold tracking-tight text-white">Put your first server behind Toolgate</h2>
+            <p className="mx-auto mt-3 max-w-xl text-accent-100">Add a server, mint a grant for your agent, point the client at the proxy URL.</p>
             <div className="mt-6 flex flex-wrap justify-center gap-3">{cta}</div>
           </div>
         </section>

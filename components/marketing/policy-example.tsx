@@ -29,13 +29,10 @@ export function PolicyExample() {
           Policies are plain JSON you can review
         </h2>
         <p className="leading-7 text-zinc-600">
-          This one denies every tool it does not name, and lets each agent call{" "}
-          <code className="text-[14px] text-zinc-800">focus_export_session</code> at most 30 times a
-          minute. Every save is a new version you can diff, test against a sample call and restore.
+          This one denies every tool it does not name, and lets each agent call <code className="text-[14px] text-zinc-800">focus_export_session</code> at most
+          30 times a minute. Every save is a new version you can diff, test against a sample call and restore.
         </p>
-        <p className="leading-7 text-zinc-600">
-          When a call is refused, the agent is told which rule refused it and why:
-        </p>
+        <p className="leading-7 text-zinc-600">When a call is refused, the agent is told which rule refused it and why:</p>
         <CodeBlock code={SAMPLE_DENIAL} title="what the agent sees" isCopyable={false} />
       </div>
       <CodeBlock code={SEED_POLICY} title="policy.json" language="json" />

@@ -10,8 +10,7 @@ const BASE =
 
 const VARIANTS: Record<ButtonVariant, string> = {
   primary: "bg-accent-600 text-white shadow-sm hover:bg-accent-700 disabled:hover:bg-accent-600",
-  secondary:
-    "border border-zinc-300 bg-white text-zinc-800 shadow-sm hover:bg-zinc-50 disabled:hover:bg-white",
+  secondary: "border border-zinc-300 bg-white text-zinc-800 shadow-sm hover:bg-zinc-50 disabled:hover:bg-white",
   danger: "bg-denied-600 text-white shadow-sm hover:bg-denied-700 disabled:hover:bg-denied-600",
   ghost: "text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 disabled:hover:bg-transparent",
 };
@@ -23,11 +22,7 @@ const SIZES: Record<ButtonSize, string> = {
 };
 
 /** The button look as a class string, so a `<Link>` or `<a>` can look like a button. */
-export function buttonClassName(
-  variant: ButtonVariant = "primary",
-  size: ButtonSize = "md",
-  className?: string,
-): string {
+export function buttonClassName(variant: ButtonVariant = "primary", size: ButtonSize = "md", className?: string): string {
   return cx(BASE, VARIANTS[variant], SIZES[size], className);
 }
 

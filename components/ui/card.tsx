@@ -2,12 +2,7 @@ import type { ComponentProps, ReactNode } from "react";
 import { cx } from "./cx";
 
 export function Card({ className, ...props }: ComponentProps<"section">) {
-  return (
-    <section
-      className={cx("rounded-lg border border-zinc-200 bg-white shadow-sm", className)}
-      {...props}
-    />
-  );
+  return <section className={cx("rounded-lg border border-zinc-200 bg-white shadow-sm", className)} {...props} />;
 }
 
 export type CardHeaderProps = Omit<ComponentProps<"div">, "title"> & {
@@ -18,13 +13,7 @@ export type CardHeaderProps = Omit<ComponentProps<"div">, "title"> & {
 
 export function CardHeader({ className, children, actions, description, ...props }: CardHeaderProps) {
   return (
-    <div
-      className={cx(
-        "flex flex-wrap items-start justify-between gap-3 border-b border-zinc-200 px-5 py-4",
-        className,
-      )}
-      {...props}
-    >
+    <div className={cx("flex flex-wrap items-start justify-between gap-3 border-b border-zinc-200 px-5 py-4", className)} {...props}>
       <div className="min-w-0 space-y-1">
         {children}
         {description && <p className="text-sm text-zinc-600">{description}</p>}

@@ -22,13 +22,7 @@ export function CodeBlock({ code, title, language, isCopyable = true, className 
             {language && <span className="ml-2 text-zinc-500 uppercase">{language}</span>}
           </span>
           {isCopyable && (
-            <CopyButton
-              value={code}
-              what={title ?? "code"}
-              variant="ghost"
-              size="sm"
-              className="text-zinc-300 hover:bg-zinc-800 hover:text-white"
-            />
+            <CopyButton value={code} what={title ?? "code"} variant="ghost" size="sm" className="text-zinc-300 hover:bg-zinc-800 hover:text-white" />
           )}
         </figcaption>
       )}

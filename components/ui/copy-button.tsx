@@ -38,14 +38,7 @@ async function writeClipboard(value: string): Promise<boolean> {
   }
 }
 
-export function CopyButton({
-  value,
-  label = "Copy",
-  what,
-  variant = "secondary",
-  size = "sm",
-  className,
-}: CopyButtonProps) {
+export function CopyButton({ value, label = "Copy", what, variant = "secondary", size = "sm", className }: CopyButtonProps) {
   const [status, setStatus] = useState<CopyStatus>("idle");
 
   useEffect(() => {
@@ -71,9 +64,7 @@ export function CopyButton({
           <path d="M13 4.5A1.5 1.5 0 0 0 11.5 3h-7A1.5 1.5 0 0 0 3 4.5v7A1.5 1.5 0 0 0 4.5 13" stroke="currentColor" strokeWidth="1.5" />
         </svg>
       )}
-      <span aria-live="polite">
-        {status === "copied" ? "Copied" : status === "failed" ? "Copy failed: select the text" : label}
-      </span>
+      <span aria-live="polite">{status === "copied" ? "Copied" : status === "failed" ? "Copy failed: select the text" : label}</span>
     </button>
   );
 }

@@ -12,12 +12,7 @@ export type EmptyStateProps = {
 
 export function EmptyState({ title, description, action, icon, className }: EmptyStateProps) {
   return (
-    <div
-      className={cx(
-        "flex flex-col items-center rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-10 text-center",
-        className,
-      )}
-    >
+    <div className={cx("flex flex-col items-center rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-10 text-center", className)}>
       <div className="mb-3 flex size-10 items-center justify-center rounded-full bg-zinc-100 text-zinc-500">
         {icon ?? (
           <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" className="size-5">

@@ -40,9 +40,7 @@ export function fieldHintId(controlId: string): string {
  */
 export function Field({ id, label, hint, errors, isOptional, className, children }: FieldProps) {
   const hasErrors = (errors ?? []).some((message) => message.length > 0);
-  const describedBy = [hint ? fieldHintId(id) : null, hasErrors ? fieldErrorId(id) : null]
-    .filter(Boolean)
-    .join(" ");
+  const describedBy = [hint ? fieldHintId(id) : null, hasErrors ? fieldErrorId(id) : null].filter(Boolean).join(" ");
   const control: FieldControlProps = {
     id,
     ...(describedBy ? { "aria-describedby": describedBy } : {}),

@@ -27,10 +27,7 @@ const ICON_PATHS: Record<FormMessageTone, string> = {
 export function FormMessage({ tone = "error", title, children, className }: FormMessageProps) {
   if (children === undefined || children === null || children === "" || children === false) return null;
   return (
-    <div
-      role={tone === "error" ? "alert" : "status"}
-      className={cx("flex gap-3 rounded-md border px-4 py-3 text-sm", TONES[tone], className)}
-    >
+    <div role={tone === "error" ? "alert" : "status"} className={cx("flex gap-3 rounded-md border px-4 py-3 text-sm", TONES[tone], className)}>
       <svg aria-hidden="true" viewBox="0 0 20 20" fill="none" className="mt-0.5 size-5 shrink-0">
         <path d={ICON_PATHS[tone]} stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
       </svg>

@@ -13,24 +13,10 @@ export type SubmitButtonProps = Omit<ButtonProps, "type"> & {
  * Submits its parent form and disables itself while that form's action runs, so a double click
  * cannot create two servers or mint two tokens.
  */
-export function SubmitButton({
-  variant,
-  size,
-  className,
-  children,
-  pendingLabel,
-  disabled,
-  ...props
-}: SubmitButtonProps) {
+export function SubmitButton({ variant, size, className, children, pendingLabel, disabled, ...props }: SubmitButtonProps) {
   const { pending } = useFormStatus();
   return (
-    <button
-      type="submit"
-      disabled={pending || disabled}
-      aria-busy={pending || undefined}
-      className={buttonClassName(variant, size, className)}
-      {...props}
-    >
+    <button type="submit" disabled={pending || disabled} aria-busy={pending || undefined} className={buttonClassName(variant, size, className)} {...props}>
       {pending && <Spinner />}
       {pending && pendingLabel ? pendingLabel : children}
     </button>

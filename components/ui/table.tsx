@@ -12,15 +12,7 @@ export function Table({ caption, isCaptionVisible = false, className, children, 
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
       <table className={cx("w-full border-collapse text-left text-sm", className)} {...props}>
-        {caption && (
-          <caption
-            className={
-              isCaptionVisible ? "px-4 py-3 text-left font-medium text-zinc-900" : "sr-only"
-            }
-          >
-            {caption}
-          </caption>
-        )}
+        {caption && <caption className={isCaptionVisible ? "px-4 py-3 text-left font-medium text-zinc-900" : "sr-only"}>{caption}</caption>}
         {children}
       </table>
     </div>
@@ -40,16 +32,7 @@ export function TR({ className, ...props }: ComponentProps<"tr">) {
 }
 
 export function TH({ className, scope = "col", ...props }: ComponentProps<"th">) {
-  return (
-    <th
-      scope={scope}
-      className={cx(
-        "px-4 py-2.5 text-xs font-semibold tracking-wide whitespace-nowrap text-zinc-600 uppercase",
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <th scope={scope} className={cx("px-4 py-2.5 text-xs font-semibold tracking-wide whitespace-nowrap text-zinc-600 uppercase", className)} {...props} />;
 }
 
 export function TD({ className, ...props }: ComponentProps<"td">) {

@@ -28,10 +28,7 @@ export function TokenReveal({ token, label = "Token", children, className }: Tok
   }, []);
 
   return (
-    <section
-      aria-labelledby={`${id}-label`}
-      className={cx("space-y-3 rounded-lg border border-pending-200 bg-pending-50 p-4", className)}
-    >
+    <section aria-labelledby={`${id}-label`} className={cx("space-y-3 rounded-lg border border-pending-200 bg-pending-50 p-4", className)}>
       <div className="flex items-start gap-2 text-sm text-pending-800">
         <svg aria-hidden="true" viewBox="0 0 20 20" fill="none" className="mt-0.5 size-4 shrink-0">
           <path

@@ -11,10 +11,10 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import type { Actor } from "@/lib/audit";
+import type { Role } from "@/lib/auth/roles";
+import { authorizeOrgAction, getCurrentUser } from "@/lib/auth/session";
 import type { OrgWithRole } from "@/lib/db/orgs";
 import type { UserDto } from "@/lib/db/users";
-import { authorizeOrgAction, getCurrentUser } from "@/lib/auth/session";
-import type { Role } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 
 export type ActionResult<T = unknown> =

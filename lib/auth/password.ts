@@ -53,5 +53,14 @@ export function checkPasswordPolicy(password: string, context: { email?: string 
 }
 
 const COMMON_PASSWORDS = new Set([
-  "password123", "1234567890", "qwertyuiop", "password1234", "iloveyou123", "letmein1234", "welcome123", "administrator", "passw0rd123", "0987654321",
+  "password123",
+  "1234567890",
+  "qwertyuiop",
+  "password1234",
+  "iloveyou123",
+  "letmein1234",
+  "welcome123",
+  "administrator",
+  "passw0rd123",
+  "0987654321",
 ]);

@@ -14,7 +14,21 @@ export type AdminEventDto = {
 };
 
 /** Keyset pagination over the `(orgId, createdAt desc, id desc)` index; the cursor is the last id seen. */
-export async function listAdminEvents({ orgId, from, to, action, cursor, limit = 50 }: { orgId: string; from?: Date; to?: Date; action?: string; cursor?: string; limit?: number }): Promise<{ items: AdminEventDto[]; nextCursor: string | null }> {
+export async function listAdminEvents({
+  orgId,
+  from,
+  to,
+  action,
+  cursor,
+  limit = 50,
+}: {
+  orgId: string;
+  from?: Date;
+  to?: Date;
+  action?: string;
+  cursor?: string;
+  limit?: number;
+}): Promise<{ items: AdminEventDto[]; nextCursor: string | null }> {
   const db = await getDb();
   const take = Math.min(Math.max(limit, 1), 200);
   const rows = await db.adminEvent.findMany({

@@ -7,8 +7,8 @@ import "server-only";
 import { type Actor, recordAdminEvent } from "@/lib/audit";
 import type { Role } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
-import type { Prisma } from "./generated/client";
 import { getDb } from "./client";
+import type { Prisma } from "./generated/client";
 
 export type MemberDto = { id: string; userId: string; email: string; name: string | null; role: Role; createdAt: Date };
 
@@ -27,7 +27,17 @@ async function assertAnotherAdminRemains(tx: Prisma.TransactionClient, orgId: st
   if (otherAdmins === 0) throw new AppError("conflict", "An organisation needs at least one admin. Promote another member first.");
 }
 
-export async function changeMemberRole({ orgId, membershipId, role, actor }: { orgId: string; membershipId: string; role: Role; actor: Actor }): Promise<MemberDto> {
+export async function changeMemberRole({
+  orgId,
+  membershipId,
+  role,
+  actor,
+}: {
+  orgId: string;
+  membershipId: string;
+  role: Role;
+  actor: Actor;
+}): Promise<MemberDto> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const before = await tx.membership.findFirst({ where: { id: membershipId, orgId }, select: { role: true, user: { select: { email: true } } } });
@@ -38,7 +48,15 @@ export async function changeMemberRole({ orgId, membershipId, role, actor }: { o
       data: { role },
       select: { id: true, userId: true, role: true, createdAt: true, user: { select: { email: true, name: true } } },
     });
-    await recordAdminEvent(tx, { orgId, actor, action: "member.role_changed", targetType: "membership", targetId: membershipId, before: { email: before.user.email, role: before.role }, after: { email: before.user.email, role } });
+    await recordAdminEvent(tx, {
+      orgId,
+      actor,
+      action: "member.role_changed",
+      targetType: "membership",
+      targetId: membershipId,
+      before: { email: before.user.email, role: before.role },
+      after: { email: before.user.email, role },
+    });
     const { user, ...rest } = updated;
     return { ...rest, email: user.email, name: user.name };
   });
@@ -52,6 +70,13 @@ export async function removeMember({ orgId, membershipId, actor }: { orgId: stri
     if (before.role === "admin") await assertAnotherAdminRemains(tx, orgId, membershipId);
     const { count } = await tx.membership.deleteMany({ where: { id: membershipId, orgId } });
     if (count === 0) throw notFound("Member");
-    await recordAdminEvent(tx, { orgId, actor, action: "member.removed", targetType: "membership", targetId: membershipId, before: { email: before.user.email, role: before.role } });
+    await recordAdminEvent(tx, {
+      orgId,
+      actor,
+      action: "member.removed",
+      targetType: "membership",
+      targetId: membershipId,
+      before: { email: before.user.email, role: before.role },
+    });
   });
 }

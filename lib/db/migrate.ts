@@ -38,9 +38,7 @@ export async function applyMigrations(sql: SqlRunner, dir = migrationsDir()): Pr
       "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
       "applied_steps_count" INTEGER NOT NULL DEFAULT 0
     )`);
-    const applied = await sql.query(
-      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
+    const applied = await sql.query(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
     const appliedByName = new Map(applied.rows.map((row) => [String(row.migration_name), String(row.checksum)]));
     const newlyApplied: string[] = [];
     for (const name of names) {
@@ -54,10 +52,11 @@ export async function applyMigrations(sql: SqlRunner, dir = migrationsDir()): Pr
       await sql.exec("BEGIN");
       try {
         await sql.exec(script);
-        await sql.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`,
-          [randomUUID(), checksum, name],
-        );
+        await sql.query(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`, [
+          randomUUID(),
+          checksum,
+          name,
+        ]);
         await sql.exec("COMMIT");
       } catch (error) {
         await sql.exec("ROLLBACK");

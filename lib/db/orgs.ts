@@ -20,7 +20,14 @@ export async function createOrganization({ userId, name, slug, actor }: { userId
       return await db.$transaction(async (tx) => {
         const org = await tx.organization.create({ data: { name, slug: candidate }, select: orgSelect });
         await tx.membership.create({ data: { orgId: org.id, userId, role: "admin" } });
-        await recordAdminEvent(tx, { orgId: org.id, actor, action: "org.created", targetType: "organization", targetId: org.id, after: { name, slug: candidate } });
+        await recordAdminEvent(tx, {
+          orgId: org.id,
+          actor,
+          action: "org.created",
+          targetType: "organization",
+          targetId: org.id,
+          after: { name, slug: candidate },
+        });
         return org;
       });
     } catch (error) {
@@ -51,7 +58,15 @@ export async function findMembershipBySlug({ userId, orgSlug }: { userId: string
   return membership ? { ...membership.org, role: membership.role } : null;
 }
 
-export async function updateOrganizationSettings({ orgId, data, actor }: { orgId: string; data: { name: string; retentionDays: number }; actor: Actor }): Promise<OrgDto> {
+export async function updateOrganizationSettings({
+  orgId,
+  data,
+  actor,
+}: {
+  orgId: string;
+  data: { name: string; retentionDays: number };
+  actor: Actor;
+}): Promise<OrgDto> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const before = await tx.organization.findUnique({ where: { id: orgId }, select: orgSelect });

@@ -10,7 +10,9 @@ export async function createUserWithPassword({ email, name, passwordHash }: { em
     return await db.user.create({ data: { email, name, passwordHash }, select: { id: true, email: true, name: true } });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError("validation_failed", "An account with this email already exists.", { fieldErrors: { email: ["An account with this email already exists. Sign in instead."] } });
+      throw new AppError("validation_failed", "An account with this email already exists.", {
+        fieldErrors: { email: ["An account with this email already exists. Sign in instead."] },
+      });
     }
     throw error;
   }

@@ -19,7 +19,7 @@ export function isDeepEqual(a: unknown, b: unknown): boolean {
   const keys = Object.keys(left);
   if (keys.length !== Object.keys(right).length) return false;
   for (const key of keys) {
-    if (!Object.prototype.hasOwnProperty.call(right, key)) return false;
+    if (!Object.hasOwn(right, key)) return false;
     if (!isDeepEqual(left[key], right[key])) return false;
   }
   return true;

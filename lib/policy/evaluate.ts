@@ -81,7 +81,12 @@ function decideLimits(policy: Policy, tool: CompiledTool | null, input: Evaluate
   if (!Array.isArray(built)) {
     const limit = built as CompiledLimit;
     const path = `args.${limit.amountPath?.join(".") ?? ""}`;
-    return createDecision("deny", "invalid_limit_amount", limit.pointer, `The limit at ${limit.pointer} counts ${path}, which must be a non-negative number in the arguments.`);
+    return createDecision(
+      "deny",
+      "invalid_limit_amount",
+      limit.pointer,
+      `The limit at ${limit.pointer} counts ${path}, which must be a non-negative number in the arguments.`,
+    );
   }
   if (tool?.action === "require_approval") {
     const message = tool.reason ?? `Calls to "${tool.name}" need approval by a person before they run.`;

@@ -16,10 +16,26 @@ export type RiskClassification = { riskClass: RiskClass; level: RiskLevel; reaso
 
 export const RISK_CLASS_INFO: Record<RiskClass, { level: RiskLevel; label: string; explanation: string }> = {
   read: { level: "low", label: "Read", explanation: "Reads data without changing it. Usually safe to allow; the data it returns may still be sensitive." },
-  write: { level: "medium", label: "Write", explanation: "Creates or modifies data. A rate limit stops an agent from making hundreds of changes faster than anyone can review them." },
-  execute: { level: "high", label: "Execute", explanation: "Runs commands, code or long operations with effects beyond the data it is given. Keep a tight rate limit and validate its arguments." },
-  destructive: { level: "critical", label: "Destructive", explanation: "Deletes or overwrites data in ways that may not be undone. Require a person's approval before each call." },
-  financial: { level: "critical", label: "Financial", explanation: "Moves money or creates financial obligations. Require a person's approval before each call." },
+  write: {
+    level: "medium",
+    label: "Write",
+    explanation: "Creates or modifies data. A rate limit stops an agent from making hundreds of changes faster than anyone can review them.",
+  },
+  execute: {
+    level: "high",
+    label: "Execute",
+    explanation: "Runs commands, code or long operations with effects beyond the data it is given. Keep a tight rate limit and validate its arguments.",
+  },
+  destructive: {
+    level: "critical",
+    label: "Destructive",
+    explanation: "Deletes or overwrites data in ways that may not be undone. Require a person's approval before each call.",
+  },
+  financial: {
+    level: "critical",
+    label: "Financial",
+    explanation: "Moves money or creates financial obligations. Require a person's approval before each call.",
+  },
 };
 
 const RANK: Record<RiskClass, number> = { read: 0, write: 1, execute: 2, destructive: 3, financial: 4 };

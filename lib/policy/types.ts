@@ -5,32 +5,9 @@
  * built) is done by validatePolicy, so evaluation stays cheap.
  */
 
-export type ConditionOp =
-  | "eq"
-  | "neq"
-  | "lt"
-  | "lte"
-  | "gt"
-  | "gte"
-  | "in"
-  | "not_in"
-  | "exists"
-  | "regex"
-  | "contains";
+export type ConditionOp = "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in" | "exists" | "regex" | "contains";
 
-export const CONDITION_OPS: readonly ConditionOp[] = [
-  "eq",
-  "neq",
-  "lt",
-  "lte",
-  "gt",
-  "gte",
-  "in",
-  "not_in",
-  "exists",
-  "regex",
-  "contains",
-];
+export const CONDITION_OPS: readonly ConditionOp[] = ["eq", "neq", "lt", "lte", "gt", "gte", "in", "not_in", "exists", "regex", "contains"];
 
 export type Condition = { path: string; op: ConditionOp; value?: unknown; flags?: string };
 export type ArgumentRule = { conditions: Condition[]; on_deny?: string };

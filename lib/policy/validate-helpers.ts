@@ -35,12 +35,7 @@ export function describeType(value: unknown): string {
 }
 
 /** Checks that `value` is an object and reports every key outside `allowed`; returns the object or null. */
-export function expectObject(
-  value: unknown,
-  pointer: string,
-  allowed: readonly string[],
-  sink: ErrorSink,
-): Record<string, unknown> | null {
+export function expectObject(value: unknown, pointer: string, allowed: readonly string[], sink: ErrorSink): Record<string, unknown> | null {
   if (!isPlainObject(value)) {
     sink.add(pointer, `must be an object, found ${describeType(value)}`, value, "object");
     return null;

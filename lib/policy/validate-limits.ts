@@ -20,19 +20,18 @@ type CounterUse = { windowSeconds: number; scope: LimitScope; pointer: string; o
 export type CounterRegistry = Map<string, CounterUse>;
 export type ValidatedLimit = { doc: Limit; compiled: CompiledLimit };
 
-export function validateLimit(
-  value: unknown,
-  pointer: string,
-  owner: string,
-  registry: CounterRegistry,
-  sink: ErrorSink,
-): ValidatedLimit | null {
+export function validateLimit(value: unknown, pointer: string, owner: string, registry: CounterRegistry, sink: ErrorSink): ValidatedLimit | null {
   const object = expectObject(value, pointer, LIMIT_KEYS, sink);
   if (!object) return null;
   const errorCount = sink.errors.length;
   const windowSeconds = toWindowSeconds(object.window);
   if (windowSeconds === null) {
-    sink.add(joinPointer(pointer, "window"), 'must be "second", "minute", "hour", "day" or a whole number of seconds from 1 to 2678400 (31 days)', object.window, "second | minute | hour | day | 1..2678400");
+    sink.add(
+      joinPointer(pointer, "window"),
+      'must be "second", "minute", "hour", "day" or a whole number of seconds from 1 to 2678400 (31 days)',
+      object.window,
+      "second | minute | hour | day | 1..2678400",
+    );
   }
   const max = object.max;
   if (typeof max !== "number" || !Number.isSafeInteger(max) || max < 1) {
@@ -44,7 +43,12 @@ export function validateLimit(
   if (object.amount_from !== undefined) {
     amountPath = typeof object.amount_from === "string" ? parseArgsPath(object.amount_from) : null;
     if (amountPath === null || amountPath.length === 0) {
-      sink.add(joinPointer(pointer, "amount_from"), `must be a path under args such as "args.amount", found ${describeType(object.amount_from) === "string" ? JSON.stringify(object.amount_from) : describeType(object.amount_from)}`, object.amount_from, "args.<field>");
+      sink.add(
+        joinPointer(pointer, "amount_from"),
+        `must be a path under args such as "args.amount", found ${describeType(object.amount_from) === "string" ? JSON.stringify(object.amount_from) : describeType(object.amount_from)}`,
+        object.amount_from,
+        "args.<field>",
+      );
     }
   }
   const counter = object.counter === undefined ? `${owner}:${String(object.window)}` : expectString(object.counter, joinPointer(pointer, "counter"), sink);
@@ -68,12 +72,22 @@ function registerCounter(
     return;
   }
   if (existing.windowSeconds !== use.windowSeconds || existing.scope !== use.scope) {
-    sink.add(counterPointer, `counter "${counter}" is already used at ${existing.pointer} with window ${existing.windowSeconds}s and scope ${existing.scope}; a shared counter needs the same window and scope`, counter, "a new counter name, or the same window and scope");
+    sink.add(
+      counterPointer,
+      `counter "${counter}" is already used at ${existing.pointer} with window ${existing.windowSeconds}s and scope ${existing.scope}; a shared counter needs the same window and scope`,
+      counter,
+      "a new counter name, or the same window and scope",
+    );
     return;
   }
   const isDoubleCounted = existing.owners.has(use.owner) || existing.owners.has(ALL_TOOLS_OWNER) || use.owner === ALL_TOOLS_OWNER;
   if (isDoubleCounted) {
-    sink.add(counterPointer, `counter "${counter}" is already used at ${existing.pointer} by a limit that applies to the same calls, so each call would be counted twice`, counter, "a counter name used once per call");
+    sink.add(
+      counterPointer,
+      `counter "${counter}" is already used at ${existing.pointer} by a limit that applies to the same calls, so each call would be counted twice`,
+      counter,
+      "a counter name used once per call",
+    );
     return;
   }
   existing.owners.add(use.owner);

@@ -51,7 +51,12 @@ function validateCondition(value: unknown, pointer: string, sink: ErrorSink): Co
   const errorCount = sink.errors.length;
   const path = expectString(object.path, joinPointer(pointer, "path"), sink);
   if (path !== null && parseArgsPath(path) === null) {
-    sink.add(joinPointer(pointer, "path"), 'must be "args" or a dotted path under it, such as "args.amount" or "args.items.0"', path, "args.<field>[.<field>…]");
+    sink.add(
+      joinPointer(pointer, "path"),
+      'must be "args" or a dotted path under it, such as "args.amount" or "args.items.0"',
+      path,
+      "args.<field>[.<field>…]",
+    );
   }
   const op = object.op;
   if (typeof op !== "string" || !(CONDITION_OPS as readonly string[]).includes(op)) {
@@ -110,5 +115,10 @@ function checkRegexValue(value: unknown, flags: unknown, pointer: string, sink: 
   const check = checkRegexSafety(value, flags);
   if (check.ok) return;
   const isFlagProblem = /flag/.test(check.reason);
-  sink.add(joinPointer(pointer, isFlagProblem ? "flags" : "value"), `regular expression ${check.reason}`, isFlagProblem ? flags : value, isFlagProblem ? 'flags from "imsu"' : "a safe regular expression");
+  sink.add(
+    joinPointer(pointer, isFlagProblem ? "flags" : "value"),
+    `regular expression ${check.reason}`,
+    isFlagProblem ? flags : value,
+    isFlagProblem ? 'flags from "imsu"' : "a safe regular expression",
+  );
 }

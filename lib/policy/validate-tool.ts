@@ -59,7 +59,15 @@ function readAction(value: unknown, pointer: string, sink: ErrorSink): ToolActio
   return null;
 }
 
-function readLimits(name: string, object: Record<string, unknown>, pointer: string, registry: CounterRegistry, sink: ErrorSink, doc: ToolRule, compiled: CompiledTool): void {
+function readLimits(
+  name: string,
+  object: Record<string, unknown>,
+  pointer: string,
+  registry: CounterRegistry,
+  sink: ErrorSink,
+  doc: ToolRule,
+  compiled: CompiledTool,
+): void {
   const limitsPointer = joinPointer(pointer, "limits");
   const limits = object.limits === undefined ? [] : (expectArray(object.limits, limitsPointer, sink) ?? []);
   if (object.limits !== undefined || object.rate_limit !== undefined) doc.limits = [];

@@ -56,7 +56,8 @@ export function validatePolicy(input: unknown): PolicyValidation {
 function compilePolicy(document: PolicyDocument, tools: Map<string, CompiledTool>, allToolsLimits: CompiledLimit[]): Policy {
   const isDefaultAllow = document.default === "allow";
   let unlistedDecision = null;
-  if (!isDefaultAllow) unlistedDecision = freezeDecision(createDecision("deny", "default_deny", DEFAULT_DENY_RULE, "This tool is not allowed by this policy (default deny)."));
+  if (!isDefaultAllow)
+    unlistedDecision = freezeDecision(createDecision("deny", "default_deny", DEFAULT_DENY_RULE, "This tool is not allowed by this policy (default deny)."));
   else if (allToolsLimits.length === 0) unlistedDecision = freezeDecision(createDecision("allow", "allowed", DEFAULT_ALLOW_RULE));
   const hidden = new Set(document.hide ?? []);
   return {

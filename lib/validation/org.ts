@@ -5,8 +5,28 @@ import { z } from "zod";
  * take precedence over `[orgSlug]`; an organisation with such a slug would be unreachable.
  */
 export const RESERVED_SLUGS = new Set([
-  "api", "mcp", "orgs", "sign-in", "sign-up", "sign-out", "invite", "metrics", "healthz", "readyz", "docs", "_next",
-  "static", "public", "settings", "admin", "login", "logout", "signup", "auth", "app", "new",
+  "api",
+  "mcp",
+  "orgs",
+  "sign-in",
+  "sign-up",
+  "sign-out",
+  "invite",
+  "metrics",
+  "healthz",
+  "readyz",
+  "docs",
+  "_next",
+  "static",
+  "public",
+  "settings",
+  "admin",
+  "login",
+  "logout",
+  "signup",
+  "auth",
+  "app",
+  "new",
 ]);
 
 export const orgSlugSchema = z
@@ -26,7 +46,11 @@ export type CreateOrgInput = z.infer<typeof createOrgSchema>;
 
 export const updateOrgSettingsSchema = z.object({
   name: z.string().trim().min(2, { error: "Use at least 2 characters." }).max(80, { error: "Use at most 80 characters." }),
-  retentionDays: z.coerce.number({ error: "Enter a number of days." }).int({ error: "Enter whole days." }).min(1, { error: "Keep logs at least 1 day." }).max(3650, { error: "At most 3650 days." }),
+  retentionDays: z.coerce
+    .number({ error: "Enter a number of days." })
+    .int({ error: "Enter whole days." })
+    .min(1, { error: "Keep logs at least 1 day." })
+    .max(3650, { error: "At most 3650 days." }),
 });
 export type UpdateOrgSettingsInput = z.infer<typeof updateOrgSettingsSchema>;
 

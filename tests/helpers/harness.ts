@@ -4,8 +4,8 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/audit";
-import type { Role } from "@/lib/auth/roles";
 import { hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { createOrganization, type OrgDto } from "@/lib/db/orgs";
 import { createUserWithPassword, type UserDto } from "@/lib/db/users";

@@ -9,7 +9,17 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/actions/define-action";
 import { signInAction, signUpAction } from "../actions";
 
-export function AuthForm({ mode, invitation, callbackUrl, inviteOrgName }: { mode: "sign-in" | "sign-up"; invitation?: string; callbackUrl?: string; inviteOrgName?: string }) {
+export function AuthForm({
+  mode,
+  invitation,
+  callbackUrl,
+  inviteOrgName,
+}: {
+  mode: "sign-in" | "sign-up";
+  invitation?: string;
+  callbackUrl?: string;
+  inviteOrgName?: string;
+}) {
   const [state, formAction] = useActionState<ActionResult | null, FormData>(mode === "sign-up" ? signUpAction : signInAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
@@ -40,7 +50,14 @@ export function AuthForm({ mode, invitation, callbackUrl, inviteOrgName }: { mod
       <SubmitButton pendingLabel={isSignUp ? "Creating account…" : "Signing in…"}>{isSignUp ? "Create account" : "Sign in"}</SubmitButton>
       <p className="text-sm text-zinc-600">
         {isSignUp ? "Already have an account? " : "New to Toolgate? "}
-        <Link className="font-medium text-indigo-600 hover:underline" href={isSignUp ? `/sign-in${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}` : `/sign-up${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}>
+        <Link
+          className="font-medium text-indigo-600 hover:underline"
+          href={
+            isSignUp
+              ? `/sign-in${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`
+              : `/sign-up${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`
+          }
+        >
           {isSignUp ? "Sign in" : "Create an account"}
         </Link>
       </p>

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Logo } from "@/components/brand/logo";
 import { buttonClassName } from "@/components/ui/button";
-import { getCurrentUser } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { getCurrentUser } from "@/lib/auth/session";
 import { previewInvitation } from "@/lib/db/invitations";
 import { AcceptForm } from "./accept-form";
 

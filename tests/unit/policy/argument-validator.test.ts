@@ -24,7 +24,11 @@ describe("validateArguments", () => {
   });
 
   it("uses the 2020-12 dialect when $schema says so", () => {
-    const schema = { $schema: "https://json-schema.org/draft/2020-12/schema", type: "object", properties: { list: { type: "array", prefixItems: [{ type: "number" }] } } };
+    const schema = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      type: "object",
+      properties: { list: { type: "array", prefixItems: [{ type: "number" }] } },
+    };
     expect(validateArguments(schema, { list: ["x"] })).toEqual({ ok: false, message: "/list/0 must be number" });
   });
 

@@ -41,12 +41,26 @@ describe("evaluateToolCall: every decision code", () => {
   });
 
   it("default_deny for unlisted tools", () => {
-    expect(decide(policy, "unknown_tool")).toMatchObject({ outcome: "deny", code: "default_deny", rule: "(default deny)", message: expect.stringMatching(/not allowed/) });
+    expect(decide(policy, "unknown_tool")).toMatchObject({
+      outcome: "deny",
+      code: "default_deny",
+      rule: "(default deny)",
+      message: expect.stringMatching(/not allowed/),
+    });
   });
 
   it("tool_denied with the reason, or a default message", () => {
-    expect(decide(policy, "drop_table")).toMatchObject({ outcome: "deny", code: "tool_denied", rule: "/tools/drop_table", message: "Schema changes go through migrations." });
-    expect(decide(policy, "truncate_table")).toMatchObject({ code: "tool_denied", rule: "/tools/truncate_table", message: 'The tool "truncate_table" is not allowed by this policy.' });
+    expect(decide(policy, "drop_table")).toMatchObject({
+      outcome: "deny",
+      code: "tool_denied",
+      rule: "/tools/drop_table",
+      message: "Schema changes go through migrations.",
+    });
+    expect(decide(policy, "truncate_table")).toMatchObject({
+      code: "tool_denied",
+      rule: "/tools/truncate_table",
+      message: 'The tool "truncate_table" is not allowed by this policy.',
+    });
   });
 
   it("invalid_arguments names the failing field", () => {
@@ -62,7 +76,9 @@ describe("evaluateToolCall: every decision code", () => {
 
   it("skips schema validation without a catalogue entry or when disabled", () => {
     expect(decide(policy, "create_refund", { amount: 12, reason: 5 }).code).toBe("allowed");
-    expect(decide(policy, "create_refund", { amount: 12, reason: 5 }, { tool: { name: "create_refund", inputSchema: refundSchema } }).message).toBe("Invalid arguments: /reason must be string");
+    expect(decide(policy, "create_refund", { amount: 12, reason: 5 }, { tool: { name: "create_refund", inputSchema: refundSchema } }).message).toBe(
+      "Invalid arguments: /reason must be string",
+    );
     const lax = compile({ version: "1", default: "allow", validate_arguments: false });
     expect(decide(lax, "create_refund", { amount: "12" }, { tool: { name: "create_refund", inputSchema: refundSchema } }).code).toBe("allowed");
   });
@@ -97,7 +113,12 @@ describe("evaluateToolCall: every decision code", () => {
 
   it("approval_required with timeout and reservations", () => {
     const decision = decide(policy, "delete_customer", { id: "c1" });
-    expect(decision).toMatchObject({ outcome: "require_approval", code: "approval_required", rule: "/tools/delete_customer", approvalTimeoutMs: 2 * 3_600_000 });
+    expect(decision).toMatchObject({
+      outcome: "require_approval",
+      code: "approval_required",
+      rule: "/tools/delete_customer",
+      approvalTimeoutMs: 2 * 3_600_000,
+    });
     expect(decision.reservations.map((r) => r.rule)).toEqual(["/tools/delete_customer/limits/0", "/all_tools/limits/0"]);
     expect(decision.reservations[0]).toMatchObject({ scope: "org", key: "org:org_1:delete_customer:3600:3600:1772618400", max: 5 });
   });
@@ -153,12 +174,23 @@ describe("evaluateToolCall: every decision code", () => {
     const [reservation] = decide(policy, "list_customers").reservations;
     if (!reservation) throw new Error("expected a reservation");
     const decision = rateLimitedDecision(reservation, NOW);
-    expect(decision).toMatchObject({ outcome: "deny", code: "rate_limited", rule: "/all_tools/limits/0", retryAfterSeconds: 30, resetAt: "2026-03-04T10:21:00.000Z", reservations: [] });
+    expect(decision).toMatchObject({
+      outcome: "deny",
+      code: "rate_limited",
+      rule: "/all_tools/limits/0",
+      retryAfterSeconds: 30,
+      resetAt: "2026-03-04T10:21:00.000Z",
+      reservations: [],
+    });
     expect(decision.message).toContain("resets at 2026-03-04T10:21:00.000Z; retry after 30 s");
   });
 
   it("approval_denied and approval_expired helpers", () => {
-    expect(approvalDeniedDecision("/tools/delete_customer", "not today")).toMatchObject({ outcome: "deny", code: "approval_denied", message: "An approver denied this call: not today" });
+    expect(approvalDeniedDecision("/tools/delete_customer", "not today")).toMatchObject({
+      outcome: "deny",
+      code: "approval_denied",
+      message: "An approver denied this call: not today",
+    });
     expect(approvalExpiredDecision("/tools/delete_customer")).toMatchObject({ outcome: "deny", code: "approval_expired", rule: "/tools/delete_customer" });
   });
 
@@ -178,7 +210,13 @@ describe("evaluateToolCall: seed policy", () => {
     const decision = decide(seed, "focus_export_session", { format: "md" });
     expect(decision).toMatchObject({ outcome: "allow", code: "allowed", rule: "/tools/focus_export_session" });
     expect(decision.reservations).toHaveLength(1);
-    expect(decision.reservations[0]).toMatchObject({ counter: "focus_export_session_rate", scope: "grant", max: 30, amount: 1, rule: "/tools/focus_export_session/limits/0" });
+    expect(decision.reservations[0]).toMatchObject({
+      counter: "focus_export_session_rate",
+      scope: "grant",
+      max: 30,
+      amount: 1,
+      rule: "/tools/focus_export_session/limits/0",
+    });
     const { windowStart, windowEnd } = decision.reservations[0] ?? {};
     expect((windowEnd?.getTime() ?? 0) - (windowStart?.getTime() ?? 0)).toBe(60_000);
   });
@@ -211,7 +249,7 @@ describe("counter keys", () => {
   it("windows align to UTC boundaries", () => {
     const p = compile({ version: "1", default: "deny", tools: { t: { limits: [{ window: 7 * 86400, max: 1 }] } } });
     const [r] = decide(p, "t").reservations;
-    expect((r?.windowStart.getTime() ?? 1) / 1000 % (7 * 86400)).toBe(0);
+    expect(((r?.windowStart.getTime() ?? 1) / 1000) % (7 * 86400)).toBe(0);
     expect(r?.windowStart.getTime()).toBeLessThanOrEqual(NOW.getTime());
     expect(r?.windowEnd.getTime()).toBeGreaterThan(NOW.getTime());
   });

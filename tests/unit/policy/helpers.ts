@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect } from "vitest";
-import { evaluateToolCall, type EvaluateInput } from "@/lib/policy/evaluate";
+import { type EvaluateInput, evaluateToolCall } from "@/lib/policy/evaluate";
 import type { Policy } from "@/lib/policy/types";
 import { validatePolicy } from "@/lib/policy/validate";
 

@@ -69,7 +69,16 @@ describe("toDenialResult", () => {
   it("carries retryAfter for rate limits", () => {
     const now = new Date("2026-01-01T00:00:59.000Z");
     const decision = rateLimitedDecision(
-      { key: "k", rule: "/all_tools/limits/0", counter: "c", scope: "grant", amount: 1, max: 1, windowStart: new Date("2026-01-01T00:00:00Z"), windowEnd: new Date("2026-01-01T00:01:00Z") },
+      {
+        key: "k",
+        rule: "/all_tools/limits/0",
+        counter: "c",
+        scope: "grant",
+        amount: 1,
+        max: 1,
+        windowStart: new Date("2026-01-01T00:00:00Z"),
+        windowEnd: new Date("2026-01-01T00:01:00Z"),
+      },
       now,
     );
     const result = toDenialResult(decision, { policyName: "P", policyVersion: 2 });

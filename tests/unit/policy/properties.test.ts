@@ -71,13 +71,17 @@ describe("policy properties", () => {
 
   it("validation never throws on arbitrary JSON", () => {
     fc.assert(fc.property(fc.jsonValue(), (value) => void validatePolicy(value)));
-    fc.assert(fc.property(fc.dictionary(fc.constantFrom("version", "default", "tools", "hide", "all_tools"), fc.jsonValue()), (value) => void validatePolicy(value)));
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom("version", "default", "tools", "hide", "all_tools"), fc.jsonValue()), (value) => void validatePolicy(value)),
+    );
   });
 
   it("is deterministic: same document, call and time give the same decision", () => {
-    fc.assert(fc.property(documentArb, callArb, (document, call) => {
-      expect(run(document, call)).toEqual(run(structuredClone(document), structuredClone(call)));
-    }));
+    fc.assert(
+      fc.property(documentArb, callArb, (document, call) => {
+        expect(run(document, call)).toEqual(run(structuredClone(document), structuredClone(call)));
+      }),
+    );
   });
 
   it("hide always wins", () => {

@@ -2,11 +2,10 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { classifyTool, RISK_CLASS_INFO, type RiskClass, suggestedRuleFor } from "@/lib/policy/risk";
 import { suggestStarterPolicy } from "@/lib/policy/starter-policy";
-import { decide, compile } from "./helpers";
+import { compile, decide } from "./helpers";
 
 type FixtureTool = { name: string; description?: string; annotations?: Record<string, boolean> };
-const loadFixture = (server: string): FixtureTool[] =>
-  JSON.parse(readFileSync(new URL(`../../fixtures/tools/${server}.json`, import.meta.url), "utf8")).tools;
+const loadFixture = (server: string): FixtureTool[] => JSON.parse(readFileSync(new URL(`../../fixtures/tools/${server}.json`, import.meta.url), "utf8")).tools;
 
 const expectations: Record<string, Record<string, RiskClass>> = {
   everything: {

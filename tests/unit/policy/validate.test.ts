@@ -54,7 +54,7 @@ describe("validatePolicy: accepted documents", () => {
     expect(validatePolicy({ ...base, tools: { a: { limits: [limit] }, b: { limits: [limit] } } }).ok).toBe(true);
   });
 
-  it("accepts hide as the string \"*\" and keeps validate_arguments false", () => {
+  it('accepts hide as the string "*" and keeps validate_arguments false', () => {
     const policy = compile({ ...base, hide: "*", validate_arguments: false });
     expect(policy.hidesAll).toBe(true);
     expect(policy.document.hide).toEqual(["*"]);
@@ -78,15 +78,35 @@ describe("validatePolicy: errors name their location", () => {
     ["unknown tool key", withTool({ rate: 1 }), "/tools/create_refund/rate", /unknown key "rate"/],
     ["bad action", withTool({ action: "block" }), "/tools/create_refund/action", /must be one of allow, deny, require_approval/],
     ["reason type", withTool({ action: "deny", reason: 5 }), "/tools/create_refund/reason", /must be a string, found number/],
-    ["approval without require_approval", withTool({ approval: { timeout: "5m" } }), "/tools/create_refund/approval", /only allowed with action "require_approval"/],
-    ["approval timeout format", withTool({ action: "require_approval", approval: { timeout: "30 minutes" } }), "/tools/create_refund/approval/timeout", /must be a duration such as "20s"/],
-    ["approval timeout too long", withTool({ action: "require_approval", approval: { timeout: "8d" } }), "/tools/create_refund/approval/timeout", /at most 7 days/],
+    [
+      "approval without require_approval",
+      withTool({ approval: { timeout: "5m" } }),
+      "/tools/create_refund/approval",
+      /only allowed with action "require_approval"/,
+    ],
+    [
+      "approval timeout format",
+      withTool({ action: "require_approval", approval: { timeout: "30 minutes" } }),
+      "/tools/create_refund/approval/timeout",
+      /must be a duration such as "20s"/,
+    ],
+    [
+      "approval timeout too long",
+      withTool({ action: "require_approval", approval: { timeout: "8d" } }),
+      "/tools/create_refund/approval/timeout",
+      /at most 7 days/,
+    ],
     ["approval unknown key", withTool({ action: "require_approval", approval: { hold: "5s" } }), "/tools/create_refund/approval/hold", /unknown key "hold"/],
     ["deny_if not array", withTool({ deny_if: {} }), "/tools/create_refund/deny_if", /must be an array, found object/],
     ["rule unknown key", withTool({ require: [{ when: [] }] }), "/tools/create_refund/require/0/when", /unknown key "when"/],
     ["on_deny empty", withTool({ require: [{ conditions: [], on_deny: "" }] }), "/tools/create_refund/require/0/on_deny", /must not be empty/],
     ["conditions not array", withTool({ deny_if: [{ conditions: {} }] }), "/tools/create_refund/deny_if/0/conditions", /must be an array/],
-    ["bad op", withCondition({ path: "args.a", op: "equals", value: 1 }), `${condPointer}/op`, /must be one of eq, neq, lt, lte, gt, gte, in, not_in, exists, regex, contains/],
+    [
+      "bad op",
+      withCondition({ path: "args.a", op: "equals", value: 1 }),
+      `${condPointer}/op`,
+      /must be one of eq, neq, lt, lte, gt, gte, in, not_in, exists, regex, contains/,
+    ],
     ["path outside args", withCondition({ path: "amount", op: "eq", value: 1 }), `${condPointer}/path`, /must be "args" or a dotted path/],
     ["path with empty segment", withCondition({ path: "args..a", op: "eq", value: 1 }), `${condPointer}/path`, /must be "args" or a dotted path/],
     ["path missing", withCondition({ op: "eq", value: 1 }), `${condPointer}/path`, /must be a string, found undefined/],
@@ -97,20 +117,50 @@ describe("validatePolicy: errors name their location", () => {
     ["exists needs a boolean", withCondition({ path: "args.a", op: "exists", value: "yes" }), `${condPointer}/value`, /must be true or false for op "exists"/],
     ["eq needs a value", withCondition({ path: "args.a", op: "eq" }), `${condPointer}/value`, /is required for op "eq"/],
     ["regex needs a string", withCondition({ path: "args.a", op: "regex", value: 1 }), `${condPointer}/value`, /must be a regular expression string/],
-    ["unsafe regex", withCondition({ path: "args.a", op: "regex", value: "(a+)+$" }), `${condPointer}/value`, /regular expression is unsafe: .*nested quantifiers/],
+    [
+      "unsafe regex",
+      withCondition({ path: "args.a", op: "regex", value: "(a+)+$" }),
+      `${condPointer}/value`,
+      /regular expression is unsafe: .*nested quantifiers/,
+    ],
     ["invalid regex", withCondition({ path: "args.a", op: "regex", value: "([" }), `${condPointer}/value`, /not a valid regular expression/],
     ["regex flag g", withCondition({ path: "args.a", op: "regex", value: "a", flags: "g" }), `${condPointer}/flags`, /flag "g" is not allowed/],
     ["flags without regex", withCondition({ path: "args.a", op: "eq", value: 1, flags: "i" }), `${condPointer}/flags`, /only allowed with op "regex"/],
     ["limits not array", withTool({ limits: {} }), "/tools/create_refund/limits", /must be an array/],
     ["limit max zero", withTool({ limits: [{ window: "minute", max: 0 }] }), "/tools/create_refund/limits/0/max", /must be a positive integer, found 0/],
-    ["limit max fraction", withTool({ limits: [{ window: "minute", max: 1.5 }] }), "/tools/create_refund/limits/0/max", /must be a positive integer, found 1.5/],
+    [
+      "limit max fraction",
+      withTool({ limits: [{ window: "minute", max: 1.5 }] }),
+      "/tools/create_refund/limits/0/max",
+      /must be a positive integer, found 1.5/,
+    ],
     ["limit max missing", withTool({ limits: [{ window: "minute" }] }), "/tools/create_refund/limits/0/max", /must be a positive integer, found nothing/],
-    ["limit window name", withTool({ limits: [{ window: "week", max: 1 }] }), "/tools/create_refund/limits/0/window", /must be "second", "minute", "hour", "day" or a whole number of seconds/],
+    [
+      "limit window name",
+      withTool({ limits: [{ window: "week", max: 1 }] }),
+      "/tools/create_refund/limits/0/window",
+      /must be "second", "minute", "hour", "day" or a whole number of seconds/,
+    ],
     ["limit window too long", withTool({ limits: [{ window: 2678401, max: 1 }] }), "/tools/create_refund/limits/0/window", /31 days/],
     ["limit window negative", withTool({ rate_limit: { window: -60, max: 1 } }), "/tools/create_refund/rate_limit/window", /whole number of seconds/],
-    ["limit scope", withTool({ limits: [{ window: "minute", max: 1, scope: "user" }] }), "/tools/create_refund/limits/0/scope", /must be one of grant, server, org, session/],
-    ["amount_from outside args", withTool({ limits: [{ window: "day", max: 1, amount_from: "amount" }] }), "/tools/create_refund/limits/0/amount_from", /must be a path under args such as "args.amount", found "amount"/],
-    ["amount_from args root", withTool({ limits: [{ window: "day", max: 1, amount_from: "args" }] }), "/tools/create_refund/limits/0/amount_from", /must be a path under args/],
+    [
+      "limit scope",
+      withTool({ limits: [{ window: "minute", max: 1, scope: "user" }] }),
+      "/tools/create_refund/limits/0/scope",
+      /must be one of grant, server, org, session/,
+    ],
+    [
+      "amount_from outside args",
+      withTool({ limits: [{ window: "day", max: 1, amount_from: "amount" }] }),
+      "/tools/create_refund/limits/0/amount_from",
+      /must be a path under args such as "args.amount", found "amount"/,
+    ],
+    [
+      "amount_from args root",
+      withTool({ limits: [{ window: "day", max: 1, amount_from: "args" }] }),
+      "/tools/create_refund/limits/0/amount_from",
+      /must be a path under args/,
+    ],
     ["limit unknown key", withTool({ limits: [{ window: "day", max: 1, per: "grant" }] }), "/tools/create_refund/limits/0/per", /unknown key "per"/],
     ["all_tools unknown key", { ...base, all_tools: { rate_limit: {} } }, "/all_tools/rate_limit", /unknown key "rate_limit"/],
     [
@@ -121,7 +171,10 @@ describe("validatePolicy: errors name their location", () => {
     ],
     [
       "counter reused with another scope",
-      { ...base, tools: { a: { limits: [{ counter: "c", window: "minute", max: 1 }] }, b: { limits: [{ counter: "c", window: "minute", max: 1, scope: "org" }] } } },
+      {
+        ...base,
+        tools: { a: { limits: [{ counter: "c", window: "minute", max: 1 }] }, b: { limits: [{ counter: "c", window: "minute", max: 1, scope: "org" }] } },
+      },
       "/tools/b/limits/0/counter",
       /needs the same window and scope/,
     ],
@@ -142,7 +195,14 @@ describe("validatePolicy: errors name their location", () => {
 
   it("collects every error rather than stopping at the first", () => {
     const errors = errorsOf({ version: "2", default: "x", extra: 1, tools: { a: { action: "nope", limits: [{ window: "week", max: -1 }] } } });
-    expect(errors.map((error) => error.pointer).sort()).toEqual(["/default", "/extra", "/tools/a/action", "/tools/a/limits/0/max", "/tools/a/limits/0/window", "/version"]);
+    expect(errors.map((error) => error.pointer).sort()).toEqual([
+      "/default",
+      "/extra",
+      "/tools/a/action",
+      "/tools/a/limits/0/max",
+      "/tools/a/limits/0/window",
+      "/version",
+    ]);
   });
 
   it("reports found and expected values", () => {

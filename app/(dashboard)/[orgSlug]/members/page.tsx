@@ -2,8 +2,8 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { requireOrgMember } from "@/lib/auth/session";
 import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
+import { requireOrgMember } from "@/lib/auth/session";
 import { listPendingInvitations } from "@/lib/db/invitations";
 import { listMembers } from "@/lib/db/members";
 import { formatDateTime } from "@/lib/format";
@@ -20,7 +20,10 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
   const [members, invitations] = await Promise.all([listMembers({ orgId: org.id }), isAdmin ? listPendingInvitations({ orgId: org.id }) : []]);
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="Members" description="Viewers read everything but secrets; policy managers also edit policies and decide approvals; admins manage servers, grants, members and keys." />
+      <PageHeader
+        title="Members"
+        description="Viewers read everything but secrets; policy managers also edit policies and decide approvals; admins manage servers, grants, members and keys."
+      />
       {isAdmin ? (
         <Card>
           <CardHeader>

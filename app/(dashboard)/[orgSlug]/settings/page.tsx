@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireOrgMember } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
+import { requireOrgMember } from "@/lib/auth/session";
 import { SettingsForm } from "./_components/settings-form";
 
 export const metadata = { title: "Settings" };

@@ -20,9 +20,23 @@ export function SettingsForm({ orgSlug, name, retentionDays, isEditable }: { org
         {(control) => <Input name="name" defaultValue={state && !state.ok ? state.values?.name : name} disabled={!isEditable} {...control} />}
       </Field>
       <Field id="retention" label="Keep call logs for (days)" hint="Older calls are deleted by a background job." errors={errors?.retentionDays}>
-        {(control) => <Input name="retentionDays" type="number" min={1} max={3650} defaultValue={state && !state.ok ? state.values?.retentionDays : retentionDays} disabled={!isEditable} {...control} />}
+        {(control) => (
+          <Input
+            name="retentionDays"
+            type="number"
+            min={1}
+            max={3650}
+            defaultValue={state && !state.ok ? state.values?.retentionDays : retentionDays}
+            disabled={!isEditable}
+            {...control}
+          />
+        )}
       </Field>
-      {isEditable ? <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton> : <p className="text-sm text-zinc-500">Only admins can change settings.</p>}
+      {isEditable ? (
+        <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
+      ) : (
+        <p className="text-sm text-zinc-500">Only admins can change settings.</p>
+      )}
     </form>
   );
 }
