@@ -39,7 +39,7 @@ describe.skipIf(skipReason !== null)("onboarding in the browser", () => {
     }
 
     await page.goto(`${app.url}/acme-robotics/members`);
-    await page.getByLabel("Role").selectOption("viewer");
+    await page.getByLabel("Role", { exact: true }).selectOption("viewer");
     await page.getByRole("button", { name: "Create invitation link" }).click();
     const link = await page.getByTestId("token-value").inputValue();
     expect(link).toMatch(/\/invite\/tgi_/);

@@ -73,8 +73,10 @@ async function submitTamperedForms(page: Page, url: string, slug: string, foreig
     } else {
       await form.locator("button[type=submit]").first().click();
     }
-    await expect.poll(() => form.locator("[role=alert]").count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    results.push({ form: index, error: (await form.locator("[role=alert]").first().textContent()) ?? "" });
+    // The page was loaded fresh for this form, so any alert on it answers this submission.
+    const alert = page.locator("[role=alert]:not(:empty)");
+    await expect.poll(() => alert.count(), { timeout: 15_000, message: `no answer from form ${index} of ${url}` }).toBeGreaterThan(0);
+    results.push({ form: index, error: (await alert.first().textContent()) ?? "" });
   }
   return results;
 }

@@ -27,8 +27,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
+/** Fills the sign-up form; stays on the current page when it already is one (an invitation's sign-up). */
 export async function signUp(page: Page, baseUrl: string, { email, password, name, organization }: { email: string; password: string; name: string; organization?: string }): Promise<void> {
-  await page.goto(`${baseUrl}/sign-up`);
+  if (!new URL(page.url(), baseUrl).pathname.startsWith("/sign-up")) await page.goto(`${baseUrl}/sign-up`);
   await page.getByLabel("Your name").fill(name);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);

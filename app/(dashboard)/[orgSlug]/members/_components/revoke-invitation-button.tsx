@@ -12,7 +12,11 @@ export function RevokeInvitationButton({ orgSlug, invitationId }: { orgSlug: str
       <input type="hidden" name="orgSlug" value={orgSlug} />
       <input type="hidden" name="invitationId" value={invitationId} />
       <ConfirmButton label="Revoke" message="The link stops working." testId={`revoke-invitation-${invitationId}`} />
-      {state && !state.ok ? <span className="text-sm text-red-600">{state.error}</span> : null}
+      {state && !state.ok ? (
+        <span role="alert" className="text-sm text-red-600">
+          {state.error}
+        </span>
+      ) : null}
     </form>
   );
 }
