@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { expect } from "vitest";
 import { type EvaluateInput, evaluateToolCall } from "@/lib/policy/evaluate";
 import type { Policy } from "@/lib/policy/types";
@@ -18,9 +18,17 @@ export function decide(policy: Policy | null, toolName: string, args?: Record<st
   return evaluateToolCall({ policy, toolName, arguments: args, context: CONTEXT, now: NOW, ...extra });
 }
 
-/** The policy.json embedded in the shared seed page, read from the file so it stays unchanged. */
+const SEED_PAGE = new URL("../../../../shared/seed/000_e4ed00af4b84646c.txt", import.meta.url);
+
+/** The seed's policy.json, committed as tests/fixtures/seed-policy.json so tests run without shared/. */
 export function readSeedPolicy(): unknown {
-  const text = readFileSync(new URL("../../../../shared/seed/000_e4ed00af4b84646c.txt", import.meta.url), "utf8");
+  return JSON.parse(readFileSync(new URL("../../fixtures/seed-policy.json", import.meta.url), "utf8"));
+}
+
+/** The policy.json embedded in the shared seed page, when shared/ sits beside the checkout (CI). */
+export function readSeedPolicyFromSeedPage(): unknown | null {
+  if (!existsSync(SEED_PAGE)) return null;
+  const text = readFileSync(SEED_PAGE, "utf8");
   const start = text.indexOf("{", text.indexOf("policy.json"));
   const end = text.indexOf("See the full");
   return JSON.parse(text.slice(start, end).trim());

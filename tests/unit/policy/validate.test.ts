@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parsePolicyJson, validatePolicy } from "@/lib/policy/validate";
-import { compile, errorsOf, readSeedPolicy } from "./helpers";
+import { compile, errorsOf, readSeedPolicy, readSeedPolicyFromSeedPage } from "./helpers";
 
 const base = { version: "1", default: "deny" };
 const withTool = (rule: unknown) => ({ ...base, tools: { create_refund: rule } });
@@ -12,6 +12,10 @@ describe("validatePolicy: accepted documents", () => {
     const seed = readSeedPolicy();
     const policy = compile(seed);
     expect(policy.document).toEqual({ ...(seed as object), validate_arguments: true });
+  });
+
+  it.skipIf(readSeedPolicyFromSeedPage() === null)("keeps the committed seed fixture identical to the seed page's policy.json", () => {
+    expect(readSeedPolicy()).toEqual(readSeedPolicyFromSeedPage());
   });
 
   it("loads the SPEC §2 example", () => {
