@@ -45,7 +45,16 @@ export async function getDb(): Promise<PrismaClient> {
 export async function closeDb(): Promise<void> {
   const backend = globalForDb.toolgateBackend;
   globalForDb.toolgateBackend = undefined;
-  if (backend) await (await backend).close();
+  if (backend) await (await backend.catch(() => undefined))?.close();
+}
+
+/** Makes close() safe to call twice (a test may close the live connection, then tear down). */
+function closeOnce(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => {
+    closing ??= close();
+    return closing;
+  };
 }
 
 async function openBackend(): Promise<Backend> {
@@ -67,10 +76,10 @@ async function openPglite(dataDir: string): Promise<Backend> {
       const unsubscribe = await pglite.listen(channel, onMessage);
       return async () => unsubscribe();
     },
-    close: async () => {
+    close: closeOnce(async () => {
       await db.$disconnect();
       await pglite.close();
-    },
+    }),
   };
 }
 
@@ -116,10 +125,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Backend> {
         await client.end().catch(() => {});
       };
     },
-    close: async () => {
+    close: closeOnce(async () => {
       await Promise.all(listeners.map((client) => client.end().catch(() => {})));
       await db.$disconnect();
       await pool.end();
-    },
+    }),
   };
 }
