@@ -40,7 +40,8 @@ export const orgSlugSchema = z
 
 export const createOrgSchema = z.object({
   name: z.string().trim().min(2, { error: "Give the organisation a name of at least 2 characters." }).max(80, { error: "Use at most 80 characters." }),
-  slug: orgSlugSchema.optional(),
+  // An empty form field means "derive it from the name".
+  slug: z.preprocess((value) => (value === "" ? undefined : value), orgSlugSchema.optional()),
 });
 export type CreateOrgInput = z.infer<typeof createOrgSchema>;
 

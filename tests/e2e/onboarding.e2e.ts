@@ -75,6 +75,16 @@ describe.skipIf(skipReason !== null)("onboarding in the browser", () => {
     await page.goto(`${app.url}/acme-robotics/events`);
     const events = await page.locator("td.font-mono").allTextContents();
     expect(events).toEqual(expect.arrayContaining(["org.created", "member.invited", "member.joined", "member.role_changed", "member.removed"]));
+
+    // A second organisation, and switching between the two keeps the section.
+    await page.goto(`${app.url}/orgs/new`);
+    await page.getByLabel("Organisation name").fill("Side Project");
+    await page.getByRole("button", { name: "Create organisation" }).click();
+    await page.waitForURL(/\/side-project$/);
+    await page.goto(`${app.url}/side-project/members`);
+    await page.getByLabel("Organisation", { exact: true }).selectOption("acme-robotics");
+    await page.waitForURL(/\/acme-robotics\/members$/);
+    await screenshot(page, "12-switched-organisation");
     await alice.close();
     await bob.close();
   });
