@@ -22,7 +22,9 @@ const read = (file: string) => readFileSync(path.join(root, file), "utf8");
 
 describe("architecture", () => {
   it("keeps Prisma out of app/ and components/: every database access goes through lib/db", () => {
-    const offenders = [...sourceFiles("app"), ...sourceFiles("components")].filter((file) => /from\s+["'](@prisma\/|@\/lib\/db\/generated|.*\/generated\/client)/.test(read(file)));
+    const offenders = [...sourceFiles("app"), ...sourceFiles("components")].filter((file) =>
+      /from\s+["'](@prisma\/|@\/lib\/db\/generated|.*\/generated\/client)/.test(read(file)),
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -34,7 +36,8 @@ describe("architecture", () => {
   });
 
   it("has no Next proxy.ts at the root and no proxy/index.ts (Next 16 would take them for its request proxy)", () => {
-    for (const file of ["proxy.ts", "proxy.js", "proxy/index.ts", "proxy/index.js", "middleware.ts"]) expect(existsSync(path.join(root, file)), file).toBe(false);
+    for (const file of ["proxy.ts", "proxy.js", "proxy/index.ts", "proxy/index.js", "middleware.ts"])
+      expect(existsSync(path.join(root, file)), file).toBe(false);
   });
 
   it("builds every export of a 'use server' file with defineAction or defineUserAction", () => {

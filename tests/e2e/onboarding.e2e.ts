@@ -33,7 +33,13 @@ describe.skipIf(skipReason !== null)("onboarding in the browser", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Acme Robotics");
     await screenshot(page, "02-overview");
 
-    for (const [section, file] of [["servers", "03-servers"], ["calls", "04-logs"], ["approvals", "05-approvals"], ["settings", "06-settings"], ["events", "07-admin-events"]] as const) {
+    for (const [section, file] of [
+      ["servers", "03-servers"],
+      ["calls", "04-logs"],
+      ["approvals", "05-approvals"],
+      ["settings", "06-settings"],
+      ["events", "07-admin-events"],
+    ] as const) {
       await page.goto(`${app.url}/acme-robotics/${section}`);
       await screenshot(page, file);
     }

@@ -107,7 +107,12 @@ describe.skipIf(skipReason !== null)("roles are enforced on the server for every
         if (offered.has(form.actionId)) continue;
         const html = await postAsBrowserWould(context.request, `${app.url}${form.path}`, form.fields);
         if (/This needs the (admin|policy manager) role/.test(html)) refused += 1;
-        else failures.push(`${form.path} ${Object.keys(form.fields).filter((k) => !k.startsWith("$")).join(",")}`);
+        else
+          failures.push(
+            `${form.path} ${Object.keys(form.fields)
+              .filter((k) => !k.startsWith("$"))
+              .join(",")}`,
+          );
       }
       expect(failures).toEqual([]);
       expect(refused).toBeGreaterThan(0);

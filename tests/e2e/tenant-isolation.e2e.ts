@@ -26,12 +26,15 @@ async function crawl(page: Page, baseUrl: string, slug: string): Promise<{ paths
     if (paths.has(path)) continue;
     paths.add(path);
     const response = await page.goto(`${baseUrl}${path}`);
-    if (!response || response.status() !== 200 || !(response.headers()["content-type"] ?? "").includes("text/html")) continue;
+    const contentType = response?.headers()["content-type"] ?? "";
+    if (response?.status() !== 200 || !contentType.includes("text/html")) continue;
     const links = await page.$$eval("a[href]", (anchors) => anchors.map((a) => a.getAttribute("href") ?? ""));
     for (const href of links) {
       if (href.startsWith(`/${slug}`) && !paths.has(href) && !queue.includes(href)) queue.push(href);
     }
-    const inputs = await page.$$eval("form input[type=hidden]", (elements) => elements.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).value] as const));
+    const inputs = await page.$$eval("form input[type=hidden]", (elements) =>
+      elements.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).value] as const),
+    );
     for (const [name, value] of inputs) {
       if (!name || name.startsWith("$") || name === "orgSlug") continue;
       if (!hiddenInputs.has(name)) hiddenInputs.set(name, new Set());
@@ -42,7 +45,13 @@ async function crawl(page: Page, baseUrl: string, slug: string): Promise<{ paths
 }
 
 /** Rewrites every form on the page to target organisation B and B's ids, submits each, and returns the error texts. */
-async function submitTamperedForms(page: Page, url: string, slug: string, foreignIds: Map<string, Set<string>>, mode: "foreign-org" | "foreign-ids"): Promise<Array<{ form: number; error: string }>> {
+async function submitTamperedForms(
+  page: Page,
+  url: string,
+  slug: string,
+  foreignIds: Map<string, Set<string>>,
+  mode: "foreign-org" | "foreign-ids",
+): Promise<Array<{ form: number; error: string }>> {
   await page.goto(url);
   const count = await page.locator("form:has(input[name=orgSlug])").count();
   const results: Array<{ form: number; error: string }> = [];

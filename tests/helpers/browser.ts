@@ -18,7 +18,15 @@ export function browserSkipReason(): string | null {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage", "--disable-component-update", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-dev-shm-usage",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
   });
 }
 
@@ -28,7 +36,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Fills the sign-up form; stays on the current page when it already is one (an invitation's sign-up). */
-export async function signUp(page: Page, baseUrl: string, { email, password, name, organization }: { email: string; password: string; name: string; organization?: string }): Promise<void> {
+export async function signUp(
+  page: Page,
+  baseUrl: string,
+  { email, password, name, organization }: { email: string; password: string; name: string; organization?: string },
+): Promise<void> {
   if (!new URL(page.url(), baseUrl).pathname.startsWith("/sign-up")) await page.goto(`${baseUrl}/sign-up`);
   await page.getByLabel("Your name").fill(name);
   await page.getByLabel("Email").fill(email);

@@ -82,7 +82,10 @@ export async function startApp(env: Record<string, string>): Promise<{ url: stri
   const deadline = Date.now() + 90_000;
   while (true) {
     if (child.exitCode !== null) throw new Error(`The app exited during start-up:\n${output}`);
-    const ready = await fetch(`${url}/readyz`).then((response) => response.ok, () => false);
+    const ready = await fetch(`${url}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) throw new Error(`The app did not become ready in 90 s:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
