@@ -50,7 +50,7 @@ export function renderMetrics(): string {
     lines.push(`# HELP ${name} ${histogram.help}`, `# TYPE ${name} histogram`);
     for (const [key, series] of histogram.series) {
       const prefix = key ? `${key},` : "";
-      LATENCY_BUCKETS_MS.forEach((bound, index) => lines.push(`${name}_bucket{${prefix}le="${bound}"} ${series.buckets[index]}`));
+      for (const [index, bound] of LATENCY_BUCKETS_MS.entries()) lines.push(`${name}_bucket{${prefix}le="${bound}"} ${series.buckets[index]}`);
       lines.push(
         `${name}_bucket{${prefix}le="+Inf"} ${series.count}`,
         `${name}_sum${key ? `{${key}}` : ""} ${series.sum}`,
