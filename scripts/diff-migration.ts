@@ -26,7 +26,7 @@ async function main() {
   const existing = (await readdir(migrationsDir).catch(() => [])).filter((d) => /^\d/.test(d)).sort();
   const migrations = await Promise.all(
     existing.map(async (dirName) => ({
-      migrationDirectoryPath: dirName,
+      path: dirName,
       migrationFile: {
         path: "migration.sql",
         content: { tag: "ok", value: await readFile(path.join(migrationsDir, dirName, "migration.sql"), "utf8") },
@@ -39,7 +39,7 @@ async function main() {
       : {
           tag: "migrations" as const,
           baseDir: migrationsDir,
-          lockfile: { path: "migration_lock.toml", content: null },
+          lockfile: { path: "migration_lock.toml", content: await readFile(path.join(migrationsDir, "migration_lock.toml"), "utf8").catch(() => null) },
           migrationDirectories: migrations,
           shadowDbInitScript: "",
         };
