@@ -34,6 +34,13 @@ const envSchema = z.object({
     .default(1024 * 1024),
   TOOLGATE_PUBLIC_URL: z.string().url().optional(),
   TOOLGATE_DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  /** Proxy: bounded staleness of cached grants, policies and credentials when a change notice is lost. */
+  TOOLGATE_CACHE_TTL_MS: z.coerce.number().int().positive().default(5_000),
+  /** Proxy: how long an upstream may take to answer a POST or DELETE before the call fails. */
+  TOOLGATE_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /** The `toolgate` command line's client commands: the app's base URL and an organisation API key. */
+  TOOLGATE_URL: z.string().url().optional(),
+  TOOLGATE_API_KEY: z.string().optional(),
   AUTH_GITHUB_ID: z.string().optional(),
   AUTH_GITHUB_SECRET: z.string().optional(),
 });

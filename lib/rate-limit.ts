@@ -16,6 +16,11 @@ export const signInLimiter = {
   perIp: { name: "signin-ip", max: 50, windowSeconds: 900 },
 } as const;
 export const signUpLimiter: Limiter = { name: "signup-ip", max: 20, windowSeconds: 3600 };
+/** /api/v1: requests per API key, and failed authentications per client IP (guessing keys). */
+export const apiKeyLimiter = {
+  perKey: { name: "api-key", max: 1200, windowSeconds: 60 },
+  authFailuresPerIp: { name: "api-auth-failure-ip", max: 100, windowSeconds: 900 },
+} as const;
 
 function windowOf(now: Date, windowSeconds: number): { start: number; end: Date } {
   const start = Math.floor(now.getTime() / 1000 / windowSeconds) * windowSeconds;

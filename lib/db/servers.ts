@@ -4,7 +4,7 @@ import "server-only";
  * functions: the dashboard only learns which header names are set.
  */
 import { type Actor, recordAdminEvent } from "@/lib/audit";
-import { encryptSecret } from "@/lib/crypto/secrets";
+import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
 import { AppError, isRecordNotFound, isUniqueViolation, notFound } from "@/lib/errors";
 import { getDb } from "./client";
 import type { Prisma } from "./generated/client";
@@ -158,4 +158,22 @@ export async function deleteServer({ orgId, serverId, actor }: { orgId: string; 
     await recordAdminEvent(tx, { orgId, actor, action: "server.deleted", targetType: "server", targetId: serverId, before });
     await notifyChange(tx, { kind: "server", id: serverId, serverId });
   });
+}
+
+/**
+ * The upstream URL with its decrypted headers, for the catalogue refresh (the one reader besides
+ * the proxy). The result must never be returned to a browser or written to a log.
+ */
+export async function getServerUpstreamConfig({
+  orgId,
+  serverId,
+}: {
+  orgId: string;
+  serverId: string;
+}): Promise<{ url: string; headers: Record<string, string> }> {
+  const db = await getDb();
+  const row = await db.server.findFirst({ where: { id: serverId, orgId }, select: { url: true, credential: { select: { encrypted: true } } } });
+  if (!row) throw notFound("Server");
+  const headers = row.credential ? (JSON.parse(decryptSecret(row.credential.encrypted, { orgId, serverId })) as Record<string, string>) : {};
+  return { url: row.url, headers };
 }

@@ -34,6 +34,21 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
           </CardBody>
         </Card>
       ) : null}
+      {isAdmin ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>API keys</CardTitle>
+          </CardHeader>
+          <CardBody className="flex flex-col gap-2">
+            <Link className="text-indigo-700 hover:underline" href={`/${org.slug}/settings/api-keys`}>
+              Manage keys for the REST API and the toolgate command line →
+            </Link>
+            <Link className="text-indigo-700 hover:underline" href={`/${org.slug}/settings/api`}>
+              API reference →
+            </Link>
+          </CardBody>
+        </Card>
+      ) : null}
     </div>
   );
 }
