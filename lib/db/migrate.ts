@@ -18,11 +18,12 @@ export type SqlRunner = {
 const MIGRATION_LOCK_KEY = 72707369;
 
 export function migrationsDir(): string {
-  return path.resolve(process.cwd(), "prisma/migrations");
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), "prisma/migrations");
 }
 
 export async function applyMigrations(sql: SqlRunner, dir = migrationsDir()): Promise<string[]> {
-  const names = (await readdir(dir, { withFileTypes: true }))
+  // The migrations folder is read at run time from the project, not bundled: keep the tracer out.
+  const names = (await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true }))
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
@@ -42,7 +43,7 @@ export async function applyMigrations(sql: SqlRunner, dir = migrationsDir()): Pr
     const appliedByName = new Map(applied.rows.map((row) => [String(row.migration_name), String(row.checksum)]));
     const newlyApplied: string[] = [];
     for (const name of names) {
-      const script = await readFile(path.join(dir, name, "migration.sql"), "utf8");
+      const script = await readFile(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");
       const checksum = createHash("sha256").update(script).digest("hex");
       const known = appliedByName.get(name);
       if (known !== undefined) {
