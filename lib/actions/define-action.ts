@@ -9,6 +9,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Actor } from "@/lib/audit";
 import type { Role } from "@/lib/auth/roles";
@@ -49,6 +50,8 @@ export async function requestIp(): Promise<string | null> {
 }
 
 export function toActionError(error: unknown, values?: Record<string, string>): ActionResult<never> {
+  // redirect() and notFound() are control flow for Next, not failures: let them through.
+  unstable_rethrow(error);
   if (error instanceof AppError) {
     return { ok: false, error: error.message, code: error.code, fieldErrors: error.details?.fieldErrors, values };
   }
