@@ -11,6 +11,7 @@ import { canonicalJson } from "@/lib/policy/canonical-json";
 import { classifyTool, type RiskClass, type ToolAnnotations } from "@/lib/policy/risk";
 import { getDb } from "./client";
 import type { Prisma } from "./generated/client";
+import { notifyChange } from "./notify";
 
 export type UpstreamTool = {
   name: string;
@@ -136,6 +137,8 @@ export async function upsertToolCatalogue({
       targetId: serverId,
       after: { count: tools.length, added, drifted, removed },
     });
+    // The proxy validates arguments against these schemas: drop its cached catalogue now.
+    await notifyChange(tx, { kind: "tools", id: serverId, serverId });
     return { added, drifted, removed };
   });
 }

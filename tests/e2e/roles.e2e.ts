@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserSkipReason, launchBrowser, signUp } from "../helpers/browser";
 import { type E2eApp, startE2eApp } from "../helpers/e2e-app";
 import { seedOrganisationThroughUi } from "../helpers/e2e-seed";
+import { startServerEverything, type Upstream } from "../helpers/mcp-upstream";
 
 const skipReason = browserSkipReason();
 if (skipReason) console.warn(skipReason);
@@ -65,12 +66,13 @@ async function joinAs(browser: Browser, app: E2eApp, inviteLink: string, email: 
 
 describe.skipIf(skipReason !== null)("roles are enforced on the server for every action", () => {
   let app: E2eApp;
+  let upstream: Upstream;
   let browser: Browser;
   let adminForms: CapturedForm[];
   const members: Record<"viewer" | "policy_manager", BrowserContext | undefined> = { viewer: undefined, policy_manager: undefined };
 
   beforeAll(async () => {
-    app = await startE2eApp();
+    [app, upstream] = await Promise.all([startE2eApp(), startServerEverything()]);
     browser = await launchBrowser();
     const admin = await browser.newContext();
     const page = await admin.newPage();
@@ -83,13 +85,14 @@ describe.skipIf(skipReason !== null)("roles are enforced on the server for every
       const link = await page.getByTestId("token-value").inputValue();
       members[role] = await joinAs(browser, app, link, `${role}@a.test`);
     }
-    await seedOrganisationThroughUi(page, app.url, "org-a");
+    await seedOrganisationThroughUi(page, app.url, "org-a", upstream.url);
     adminForms = await captureForms(page, app.url, "org-a");
   });
 
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
+    await upstream?.close();
   });
 
   it("captures the admin's forms", () => {

@@ -6,24 +6,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { createFreshSchema } from "./db-schema";
+import { findFreePort } from "./mcp-upstream";
 
 /** `stopServer` ends the process and keeps the database (restart tests); `stop` also deletes it. */
 export type E2eApp = { url: string; env: Record<string, string>; stopServer: () => Promise<void>; stop: () => Promise<void>; logs: () => string };
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** Environment for an isolated database plus shared secrets, for the app and for any CLI run beside it. */
 export async function createE2eEnvironment(): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
@@ -37,30 +26,17 @@ export async function createE2eEnvironment(): Promise<{ env: Record<string, stri
   };
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
-    const schema = `e2e_${randomBytes(5).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA "${schema}"`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.searchParams.set("schema", schema);
-    env.DATABASE_URL = url.toString();
-    return {
-      env,
-      cleanup: async () => {
-        const client = new pg.Client({ connectionString: serverUrl });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        await client.end();
-      },
-    };
+    const fresh = await createFreshSchema(serverUrl, "e2e");
+    env.DATABASE_URL = fresh.url;
+    return { env, cleanup: fresh.drop };
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), "toolgate-e2e-"));
   env.TOOLGATE_DATA_DIR = dataDir;
   return { env, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+/** The environment of a child process: the test database and secrets, not the runner's own. */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const base = { ...process.env };
   delete base.DATABASE_URL;
   delete base.TOOLGATE_PGLITE_DIR;
@@ -69,7 +45,7 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 export async function startApp(env: Record<string, string>): Promise<{ url: string; process: ChildProcess; stop: () => Promise<void>; logs: () => string }> {
-  const port = await freePort();
+  const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: process.cwd(),

@@ -28,8 +28,24 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
+async function waitForPort(port: number, deadlineMs = 15_000): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    const connected = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, "127.0.0.1", () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.once("error", () => resolve(false));
+    });
+    if (connected) return;
+    if (Date.now() > deadline) throw new Error(`Port ${port} did not open.`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 /** Resolves when the child prints `readyPattern` (its own "listening" line), rejects if it exits first. */
-function spawnUntilReady(command: string, args: string[], env: Record<string, string>, readyPattern: RegExp): Promise<ChildProcess> {
+function spawnUntilReady(command: string, args: string[], env: Record<string, string>, readyPattern: RegExp): Promise<ChildProcess & { readyOutput: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
@@ -40,7 +56,7 @@ function spawnUntilReady(command: string, args: string[], env: Record<string, st
         child.stderr?.off("data", onData);
         child.stdout?.resume();
         child.stderr?.resume();
-        resolve(child);
+        resolve(Object.assign(child, { readyOutput: output }));
       }
     };
     child.stdout?.on("data", onData);
@@ -85,8 +101,10 @@ export async function startMemoryServer(): Promise<Upstream> {
       path.join(root, "node_modules/@modelcontextprotocol/server-memory/dist/index.js"),
     ],
     { MEMORY_FILE_PATH: path.join("/tmp", `toolgate-memory-${randomUUID()}.jsonl`) },
-    /listening|started|http:\/\//i,
+    /starting server on port/i,
   );
+  // mcp-proxy prints that line just before it listens: wait for the port itself.
+  await waitForPort(port);
   return { url: `http://127.0.0.1:${port}/mcp`, process: child, close: () => stopChild(child) };
 }
 
@@ -128,11 +146,16 @@ function buildSdkServer(calls: Map<string, number>): McpServer {
     count("work_with_progress");
     const token = extra._meta?.progressToken;
     for (let step = 1; step <= steps; step++) {
-      await server.server.sendLoggingMessage({ level: "info", data: `step ${step}` }, extra.sessionId);
+      await extra.sendNotification({ method: "notifications/message", params: { level: "info", data: `step ${step}` } });
       if (token !== undefined)
         await extra.sendNotification({ method: "notifications/progress", params: { progressToken: token, progress: step, total: steps } });
     }
     return { content: [{ type: "text", text: `done ${steps}` }] };
+  });
+  server.registerTool("announce", { description: "Sends a notification on the session's GET stream" }, async () => {
+    count("announce");
+    server.sendToolListChanged();
+    return { content: [{ type: "text", text: "announced" }] };
   });
   return server;
 }
@@ -177,4 +200,25 @@ export async function startSdkUpstream(): Promise<SdkUpstream> {
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };
+}
+
+/** A proxy served by a child process (tests/helpers/proxy-child.ts) on the test's database. */
+export async function startProxyChild(
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<{ url: string; process: ChildProcess; close: () => Promise<void>; stop: () => Promise<void> }> {
+  const child = await spawnUntilReady(
+    process.execPath,
+    [...nodeArgs, "--import", "./scripts/node-hooks.mjs", path.join(root, "tests/helpers/proxy-child.ts")],
+    env,
+    /ready http:\/\/\S+\n/,
+  );
+  const url = /ready (http:\/\/\S+)\n/.exec(child.readyOutput)?.[1] ?? "";
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  return { url, process: child, close: () => stopChild(child), stop };
 }

@@ -63,16 +63,24 @@ async function serve(handlers: RouteHandlers, req: http.IncomingMessage, res: ht
     res.writeHead(500, { "content-type": "text/plain" }).end(String(error));
     return;
   }
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.flushHeaders();
+  const responseHeaders = Object.fromEntries(response.headers);
+  // A body the handler stopped reading (413) leaves the connection unusable for the next request.
+  if (hasBody && !req.complete) responseHeaders.connection = "close";
+  res.writeHead(response.status, responseHeaders);
   if (!response.body) {
     res.end();
     return;
   }
+  // An event stream may stay quiet for long: its headers go out at once. Other writes are corked
+  // until the next turn, so headers, a short body and its end leave in one write (syscalls are
+  // what a small proxied call mostly costs).
+  if (req.method === "GET") res.flushHeaders();
   const reader = response.body.getReader();
   res.on("close", () => void reader.cancel().catch(() => {}));
   try {
     for (;;) {
+      res.cork();
+      setImmediate(() => res.uncork());
       const { done, value } = await reader.read();
       if (done) break;
       if (!res.write(value)) await new Promise((resolve) => res.once("drain", resolve));

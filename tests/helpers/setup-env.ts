@@ -4,8 +4,8 @@
  * set (CI runs both). Secrets are random per run, so tests never touch the data folder.
  */
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll } from "vitest";
+import { createFreshSchema } from "./db-schema";
 
 const env = process.env as Record<string, string | undefined>;
 env.NODE_ENV = "test";
@@ -15,17 +15,12 @@ env.TOOLGATE_ENCRYPTION_KEYS ??= `k1:${randomBytes(32).toString("base64")}`;
 env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS ??= "true";
 
 const serverUrl = env.DATABASE_URL;
-let schema: string | undefined;
+let dropSchema: (() => Promise<void>) | undefined;
 
 if (serverUrl && !new URL(serverUrl).searchParams.has("schema")) {
-  schema = `test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA "${schema}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.searchParams.set("schema", schema);
-  env.DATABASE_URL = url.toString();
+  const fresh = await createFreshSchema(serverUrl, "test");
+  env.DATABASE_URL = fresh.url;
+  dropSchema = fresh.drop;
 } else if (!serverUrl) {
   env.TOOLGATE_PGLITE_DIR = "memory://";
 }
@@ -33,10 +28,5 @@ if (serverUrl && !new URL(serverUrl).searchParams.has("schema")) {
 afterAll(async () => {
   const { closeDb } = await import("@/lib/db/client");
   await closeDb();
-  if (schema && serverUrl) {
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin.end();
-  }
+  await dropSchema?.();
 });

@@ -7,15 +7,15 @@ import { fetchUpstreamTools } from "@/lib/mcp/fetch-upstream-tools";
 import { refreshServerTools } from "@/lib/servers/refresh-tools";
 import { testConnection } from "@/lib/servers/test-connection";
 import { createTestOrg } from "../../helpers/harness";
-import { type EverythingServer, findFreePort, startEverythingServer } from "./everything-server";
+import { findFreePort, startServerEverything, type Upstream } from "../../helpers/mcp-upstream";
 
-let upstream: EverythingServer;
+let upstream: Upstream;
 /** An HTTP server that requires a bearer token before proxying to server-everything: proves stored headers are sent. */
 let guarded: Server;
 let guardedUrl: string;
 
 beforeAll(async () => {
-  upstream = await startEverythingServer();
+  upstream = await startServerEverything();
   guarded = createHttpServer(async (request, response) => {
     // Only POST is relayed: the SDK treats 405 on its optional GET stream as "no stream".
     if (request.method !== "POST") {
@@ -48,7 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise<void>((resolve) => guarded.close(() => resolve()));
-  await upstream.stop();
+  await upstream.close();
 });
 
 describe("fetchUpstreamTools against server-everything", () => {

@@ -18,7 +18,11 @@ export function DeleteServerForm({ orgSlug, serverId, name }: { orgSlug: string;
       <input type="hidden" name="serverId" value={serverId} />
       <span className="text-sm text-zinc-700">Deleting {name} removes its tools, policies and grants; agents lose access at once. Call logs are kept.</span>
       <ConfirmButton label="Delete server" message="This cannot be undone." testId="delete-server" />
-      {state && !state.ok ? <span className="text-sm text-denied-700">{state.error}</span> : null}
+      {state && !state.ok ? (
+        <span role="alert" className="text-sm text-denied-700">
+          {state.error}
+        </span>
+      ) : null}
     </form>
   );
 }

@@ -13,7 +13,11 @@ export function RotateGrantButton({ orgSlug, grantId, label }: { orgSlug: string
       <input type="hidden" name="orgSlug" value={orgSlug} />
       <input type="hidden" name="grantId" value={grantId} />
       <ConfirmButton label="Rotate" variant="secondary" message="The old token stops working at once." testId={`rotate-${label}`} />
-      {state && !state.ok ? <span className="text-sm text-denied-700">{state.error}</span> : null}
+      {state && !state.ok ? (
+        <span role="alert" className="text-sm text-denied-700">
+          {state.error}
+        </span>
+      ) : null}
       {state?.ok ? (
         <TokenReveal token={state.data.token} label={`New token for ${label}`} className="text-left">
           Replace the token in the agent's configuration.

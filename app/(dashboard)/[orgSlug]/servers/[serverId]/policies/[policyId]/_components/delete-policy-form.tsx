@@ -17,7 +17,11 @@ export function DeletePolicyForm({ orgSlug, policyId, redirectTo }: { orgSlug: s
       <input type="hidden" name="orgSlug" value={orgSlug} />
       <input type="hidden" name="policyId" value={policyId} />
       <ConfirmButton label="Delete policy" message="Grants using it will have no policy: their calls are denied." testId="delete-policy" />
-      {state && !state.ok ? <span className="text-sm text-denied-700">{state.error}</span> : null}
+      {state && !state.ok ? (
+        <span role="alert" className="text-sm text-denied-700">
+          {state.error}
+        </span>
+      ) : null}
     </form>
   );
 }

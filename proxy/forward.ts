@@ -1,0 +1,122 @@
+/**
+ * Stages "forward" and "settle" for one POSTed message: sends it upstream, streams the answer back
+ * through the relay (held until the call row is durable), and reports the outcome once: upstream
+ * status, latency, and whether the call failed (unreachable, timeout, 5xx, JSON-RPC error,
+ * `isError`), which is what rolls back a reservation.
+ */
+import { upstreamFailureResult } from "./decisions";
+import { INTERNAL_ERROR, type JsonRpcId, type JsonRpcResponse, jsonRpcError } from "./jsonrpc";
+import { createJsonRelay, createSseRelay } from "./relay";
+import { answerMessage } from "./respond";
+import { type UpstreamClient, UpstreamError, type UpstreamResponse } from "./upstream";
+
+/** `transport`: the upstream could not answer (unreachable, timeout, 5xx, broken stream), as opposed to a tool error. */
+export type ForwardOutcome = { upstreamStatus: number | null; upstreamMs: number; failure: string | null; transport: boolean };
+
+export type ForwardOptions = {
+  request: Request;
+  upstream: UpstreamClient;
+  url: string;
+  headers: Record<string, string>;
+  body: Uint8Array;
+  timeoutMs: number;
+  requestId: JsonRpcId | null;
+  isToolCall: boolean;
+  durable: Promise<unknown>;
+  rewrite?: (response: JsonRpcResponse) => JsonRpcResponse | undefined;
+  /** Runs after the upstream answered headers and before the client sees them (session binding). */
+  beforeRelease?: (response: UpstreamResponse) => Promise<Response | null>;
+  /** May return work (a quota rollback) that must finish before the client sees the answer. */
+  onSettled: (outcome: ForwardOutcome) => Promise<void> | undefined;
+};
+
+const LOG_FAILURE = "Toolgate could not record this call in its audit log, so its answer is withheld. The upstream may have run it.";
+
+export async function forwardMessage(options: ForwardOptions): Promise<Response> {
+  const startedAt = performance.now();
+  let settled = false;
+  const settle = (upstreamStatus: number | null, failure: string | null, transport = failure !== null): Promise<void> | undefined => {
+    if (settled) return undefined;
+    settled = true;
+    return options.onSettled({ upstreamStatus, upstreamMs: Math.round(performance.now() - startedAt), failure, transport });
+  };
+  const failureMessage = (reason: string): JsonRpcResponse =>
+    options.isToolCall && options.requestId !== null
+      ? upstreamFailureResult(options.requestId, reason)
+      : jsonRpcError(options.requestId, INTERNAL_ERROR, `Toolgate could not complete the request: ${reason}`);
+
+  let upstream: UpstreamResponse;
+  try {
+    upstream = await options.upstream.send({
+      url: options.url,
+      method: "POST",
+      headers: options.headers,
+      body: options.body,
+      signal: options.request.signal,
+      signalOwner: options.request,
+      timeoutMs: options.timeoutMs,
+    });
+  } catch (error) {
+    const reason = error instanceof UpstreamError ? error.message : "The upstream request failed.";
+    await settle(null, reason);
+    if (!(await isDurable(options.durable)))
+      return answerMessage(options.request, jsonRpcError(options.requestId, INTERNAL_ERROR, LOG_FAILURE), { status: 503 });
+    if (options.requestId === null) return answerMessage(options.request, jsonRpcError(null, INTERNAL_ERROR, reason), { status: 502 });
+    return answerMessage(options.request, failureMessage(reason));
+  }
+
+  const early = options.beforeRelease ? await options.beforeRelease(upstream) : null;
+  if (early) {
+    await upstream.body.cancel().catch(() => {});
+    await settle(upstream.status, "refused by the proxy");
+    return early;
+  }
+
+  const contentType = upstream.headers.get("content-type") ?? "";
+  const isStream = contentType.includes("text/event-stream");
+  const isJson = contentType.includes("application/json");
+  if (upstream.status >= 300 || options.requestId === null || (!isStream && !isJson)) {
+    // Notifications, client responses (202) and HTTP errors: small or empty bodies, passed as they are.
+    const failure = upstream.status >= 300 ? `The upstream answered HTTP ${upstream.status}.` : null;
+    await settle(upstream.status, failure, upstream.status >= 500);
+    if (!(await isDurable(options.durable))) {
+      await upstream.body.cancel().catch(() => {});
+      return answerMessage(options.request, jsonRpcError(options.requestId, INTERNAL_ERROR, LOG_FAILURE), { status: 503 });
+    }
+    const emptyBody = upstream.status === 202 || upstream.status === 204;
+    if (emptyBody) await upstream.body.cancel().catch(() => {});
+    return new Response(emptyBody ? null : upstream.body, { status: upstream.status, headers: upstream.headers });
+  }
+
+  const relayOptions = {
+    requestId: options.requestId,
+    durable: options.durable,
+    state: upstream.state,
+    rewrite: options.rewrite,
+    onResponse: (response: JsonRpcResponse | null, failure: string | null) => {
+      if (failure) return settle(upstream.status, failure, true);
+      return settle(upstream.status, describeFailure(response), false);
+    },
+    onDetached: () => void settle(upstream.status, null, false),
+    onMissing: failureMessage,
+    onDurableFailure: () => jsonRpcError(options.requestId, INTERNAL_ERROR, LOG_FAILURE),
+  };
+  const relay = isStream ? createSseRelay(relayOptions) : createJsonRelay(relayOptions);
+  return new Response(upstream.body.pipeThrough(relay), { status: upstream.status, headers: upstream.headers });
+}
+
+async function isDurable(durable: Promise<unknown>): Promise<boolean> {
+  try {
+    await durable;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function describeFailure(response: JsonRpcResponse | null): string | null {
+  if (!response) return "no response";
+  if (response.error) return `JSON-RPC error ${response.error.code}`;
+  const result = response.result as { isError?: unknown } | undefined;
+  return result?.isError === true ? "the tool reported an error (isError)" : null;
+}

@@ -1,0 +1,129 @@
+/**
+ * Streams an upstream answer to the client while watching for the JSON-RPC response to the
+ * forwarded request. Everything else (progress, log notifications, server-to-client requests) passes
+ * through at once. The response itself is held until `durable` resolves, i.e. until the call's row
+ * is committed (SPEC §5): a client never holds an answer the log does not have. If the row cannot
+ * be written, the answer is replaced by an error (SSE) or the stream is failed (JSON). If the
+ * upstream ends without answering, the relay answers with `onMissing()`'s message, except when
+ * the stream was resumable (its events carried ids) and ended cleanly: MCP 2025-11-25 lets a server
+ * close such a stream early and deliver the answer on the client's resumed GET stream, so the
+ * stream is closed as it is and the call is not counted as failed.
+ */
+import type { JsonRpcId, JsonRpcResponse } from "./jsonrpc";
+import { formatSseMessage, SseSplitter } from "./sse";
+import type { UpstreamBodyState } from "./upstream";
+
+export type RelayOptions = {
+  requestId: JsonRpcId | null;
+  durable: Promise<unknown>;
+  state: UpstreamBodyState;
+  /** Returns a replacement for the response (tools/list filtering), or undefined to keep the bytes. */
+  rewrite?: (response: JsonRpcResponse) => JsonRpcResponse | undefined;
+  /** May return work (a quota rollback) that must finish before the client sees the answer. */
+  onResponse: (response: JsonRpcResponse | null, failure: string | null) => Promise<void> | undefined;
+  /** The upstream closed a resumable stream before answering; the answer may still come on a GET stream. */
+  onDetached: () => void;
+  onMissing: (reason: string) => JsonRpcResponse;
+  onDurableFailure: () => JsonRpcResponse;
+};
+
+const encoder = new TextEncoder();
+const EVENT_ID = /(^|\n)id:/;
+
+export function createSseRelay(options: RelayOptions): TransformStream<Uint8Array, Uint8Array> {
+  const decoder = new TextDecoder();
+  const splitter = new SseSplitter();
+  let answered = options.requestId === null;
+  let isResumable = false;
+  return new TransformStream({
+    async transform(chunk, controller) {
+      for (const event of splitter.push(decoder.decode(chunk, { stream: true }))) {
+        if (!isResumable && EVENT_ID.test(event.raw)) isResumable = true;
+        const response = answered || event.data === null ? null : matchResponse(event.data, options.requestId);
+        if (!response) {
+          controller.enqueue(encoder.encode(event.raw));
+          continue;
+        }
+        answered = true;
+        const settling = options.onResponse(response, null);
+        const replacement = options.rewrite?.(response);
+        const text = replacement ? formatSseMessage(replacement) : event.raw;
+        controller.enqueue(encoder.encode(await releaseWhenDurable(options, text, formatSseMessage, settling)));
+      }
+    },
+    async flush(controller) {
+      const rest = splitter.rest() + decoder.decode();
+      if (rest) controller.enqueue(encoder.encode(rest));
+      if (answered) return;
+      if (isResumable && !options.state.error) {
+        // The answer will travel on a GET stream the relay does not watch: the row must be durable first.
+        await options.durable.catch(() => {});
+        return options.onDetached();
+      }
+      const reason = options.state.error?.message ?? "The upstream closed the stream without answering.";
+      const settling = options.onResponse(null, reason);
+      controller.enqueue(encoder.encode(await releaseWhenDurable(options, formatSseMessage(options.onMissing(reason)), formatSseMessage, settling)));
+    },
+  });
+}
+
+export function createJsonRelay(options: RelayOptions): TransformStream<Uint8Array, Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let held: Uint8Array | null = null;
+  const holdAll = options.rewrite !== undefined;
+  return new TransformStream({
+    transform(chunk, controller) {
+      chunks.push(chunk);
+      if (holdAll) return;
+      if (held) controller.enqueue(held);
+      held = chunk;
+    },
+    async flush(controller) {
+      const text = Buffer.concat(chunks).toString("utf8");
+      let response: JsonRpcResponse | null = null;
+      try {
+        response = text ? (JSON.parse(text) as JsonRpcResponse) : null;
+      } catch {}
+      if (options.state.error || (options.requestId !== null && !response)) {
+        const reason = options.state.error?.message ?? "The upstream answered with an unreadable body.";
+        const settling = options.onResponse(null, reason);
+        if (!holdAll && held !== null && chunks.length > 1) return controller.error(new Error(reason));
+        const body = await releaseWhenDurable(options, JSON.stringify(options.onMissing(reason)), JSON.stringify, settling);
+        return controller.enqueue(encoder.encode(body));
+      }
+      const settling = options.onResponse(response, null);
+      const replacement = response ? options.rewrite?.(response) : undefined;
+      try {
+        await Promise.all([options.durable, settling]);
+      } catch {
+        if (!holdAll && chunks.length > 1) return controller.error(new Error("The call could not be logged."));
+        return controller.enqueue(encoder.encode(JSON.stringify(options.onDurableFailure())));
+      }
+      if (replacement) controller.enqueue(encoder.encode(JSON.stringify(replacement)));
+      else if (holdAll) for (const chunk of chunks) controller.enqueue(chunk);
+      else if (held) controller.enqueue(held);
+    },
+  });
+}
+
+async function releaseWhenDurable(options: RelayOptions, text: string, format: (message: unknown) => string, settling?: Promise<void>): Promise<string> {
+  await settling;
+  try {
+    await options.durable;
+    return text;
+  } catch {
+    return format(options.onDurableFailure());
+  }
+}
+
+function matchResponse(data: string, requestId: JsonRpcId | null): JsonRpcResponse | null {
+  // Cheap pre-check: most events of a long stream are notifications and need no parse.
+  if (!data.includes('"id"')) return null;
+  try {
+    const message = JSON.parse(data) as JsonRpcResponse & { method?: unknown };
+    if (message.method !== undefined || message.id !== requestId) return null;
+    return "result" in message || "error" in message ? message : null;
+  } catch {
+    return null;
+  }
+}

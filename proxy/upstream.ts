@@ -1,0 +1,138 @@
+/**
+ * Forwards one HTTP exchange to the upstream MCP server and exposes its body as a web stream that
+ * is never buffered: chunks flow as they arrive, with backpressure. node:http is used rather than
+ * fetch so the SSRF guard can run inside the socket's DNS lookup, and so keep-alive sockets are
+ * reused across calls. Aborting `signal` (the client went away) destroys the upstream request.
+ * A broken upstream body does not error the stream: it ends it and records `state.error`, so the
+ * relay can still tell the client what happened and the reservation can be rolled back.
+ */
+import http from "node:http";
+import https from "node:https";
+import { filterResponseHeaders } from "./headers";
+import { checkLiteralHost, createGuardedLookup } from "./ssrf-guard";
+
+export type UpstreamRequest = {
+  url: string;
+  method: "GET" | "POST" | "DELETE";
+  headers: Record<string, string>;
+  body?: Uint8Array;
+  signal: AbortSignal;
+  /**
+   * The client's Request. Undici's Request follows its caller's abort signal only while the Request
+   * object itself is alive (a WeakRef inside), so the in-flight upstream request keeps it reachable;
+   * otherwise a garbage collection could silently stop client aborts from reaching the upstream.
+   */
+  signalOwner?: object;
+  timeoutMs: number;
+};
+
+export type UpstreamBodyState = { error: Error | null; ended: boolean };
+export type UpstreamResponse = { status: number; headers: Headers; body: ReadableStream<Uint8Array>; state: UpstreamBodyState };
+
+export class UpstreamError extends Error {
+  constructor(
+    message: string,
+    readonly reason: "unreachable" | "timeout" | "blocked" | "aborted",
+  ) {
+    super(message);
+    this.name = "UpstreamError";
+  }
+}
+
+export function createUpstreamClient({ allowPrivate }: { allowPrivate: boolean }) {
+  const lookup = createGuardedLookup(allowPrivate);
+  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 256, lookup } as http.AgentOptions);
+  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 256, lookup } as https.AgentOptions);
+
+  function send(request: UpstreamRequest): Promise<UpstreamResponse> {
+    return new Promise((resolve, reject) => {
+      let url: URL;
+      try {
+        url = new URL(request.url);
+      } catch {
+        return reject(new UpstreamError("The server's upstream URL is invalid.", "unreachable"));
+      }
+      const blocked = checkLiteralHost(url.hostname, allowPrivate);
+      if (blocked) return reject(new UpstreamError(blocked.message, "blocked"));
+      if (request.signal.aborted) return reject(new UpstreamError("The client closed the request.", "aborted"));
+      const isHttps = url.protocol === "https:";
+      const headers = { ...request.headers };
+      if (request.body) headers["content-length"] = String(request.body.byteLength);
+      const outgoing = (isHttps ? https : http).request(url, { method: request.method, headers, agent: isHttps ? httpsAgent : httpAgent, lookup });
+      (outgoing as unknown as { signalOwner?: object }).signalOwner = request.signalOwner;
+      const onAbort = () => outgoing.destroy(new UpstreamError("The client closed the request.", "aborted"));
+      request.signal.addEventListener("abort", onAbort, { once: true });
+      outgoing.setTimeout(request.timeoutMs, () =>
+        outgoing.destroy(new UpstreamError(`The upstream did not answer within ${request.timeoutMs} ms.`, "timeout")),
+      );
+      outgoing.on("error", (error: Error & { code?: string }) => {
+        request.signal.removeEventListener("abort", onAbort);
+        if (error instanceof UpstreamError) return reject(error);
+        if (error.name === "BlockedUpstreamError") return reject(new UpstreamError(error.message, "blocked"));
+        reject(new UpstreamError(`The upstream server could not be reached (${error.code ?? error.message}).`, "unreachable"));
+      });
+      outgoing.on("response", (incoming) => {
+        const state: UpstreamBodyState = { error: null, ended: false };
+        const body = toWebStream(
+          incoming,
+          state,
+          () => request.signal.removeEventListener("abort", onAbort),
+          () => outgoing.destroy(),
+        );
+        resolve({ status: incoming.statusCode ?? 502, headers: filterResponseHeaders(incoming.headers), body, state });
+      });
+      outgoing.end(request.body ? Buffer.from(request.body.buffer, request.body.byteOffset, request.body.byteLength) : undefined);
+    });
+  }
+
+  return {
+    send,
+    close: () => {
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+  };
+}
+
+export type UpstreamClient = ReturnType<typeof createUpstreamClient>;
+
+function toWebStream(incoming: http.IncomingMessage, state: UpstreamBodyState, onDone: () => void, abortUpstream: () => void): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      incoming.on("data", (chunk: Buffer) => {
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 1) <= 0) incoming.pause();
+      });
+      incoming.on("end", () => {
+        state.ended = true;
+        onDone();
+        controller.close();
+      });
+      const fail = (error?: Error) => {
+        if (state.ended) return;
+        state.ended = true;
+        state.error = error ?? new Error("The upstream connection closed before the response was complete.");
+        onDone();
+        try {
+          controller.close();
+        } catch {}
+      };
+      incoming.on("error", fail);
+      incoming.on("aborted", () => fail());
+      incoming.on("close", () => {
+        if (!incoming.complete) fail();
+      });
+    },
+    pull() {
+      incoming.resume();
+    },
+    cancel() {
+      // The client stopped reading: tear the upstream request down (destroying only the response
+      // would leave a keep-alive socket, and the upstream's work, running).
+      const isUnfinished = !state.ended;
+      state.ended = true;
+      onDone();
+      if (isUnfinished) abortUpstream();
+    },
+  });
+}
