@@ -3,9 +3,11 @@
  * one JSON-RPC message, and bind the request to its session. Malformed input is answered here with
  * the JSON-RPC error the spec names and logged (the caller is authenticated, so it is a call).
  */
+
+import { BodyTooLargeError, readBodyWithLimit } from "@/lib/http/read-body";
 import { authenticate } from "./authenticate";
 import { buildRow, type ProxyInstance, type RequestFacts } from "./context";
-import { BodyTooLargeError, INVALID_REQUEST, type ParsedMessage, parseMessage, readBodyWithLimit } from "./jsonrpc";
+import { INVALID_REQUEST, type ParsedMessage, parseMessage } from "./jsonrpc";
 import { plainJsonRpcError, sessionNotFoundResponse, unavailableResponse } from "./respond";
 import { checkSession, isStatelessRevision, readProtocolVersion } from "./sessions";
 

@@ -10,22 +10,17 @@
  * read from /proc, is its own and not the client's. Figures only: they depend on the machine.
  */
 import { randomBytes } from "node:crypto";
-import pg from "pg";
+import { createFreshSchema } from "../../tests/helpers/db-schema";
 
 const env = process.env as Record<string, string | undefined>;
 const baseUrl = env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-const schema = `bench_${randomBytes(4).toString("hex")}`;
 const WARMUP_CALLS = 300;
 const ROUNDS = 10;
 const BLOCK_CALLS = { 1: 100, 16: 400 } as const;
 
 async function main() {
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA "${schema}"`);
-  const url = new URL(baseUrl);
-  url.searchParams.set("schema", schema);
-  env.DATABASE_URL = url.toString();
+  const fresh = await createFreshSchema(baseUrl, "bench");
+  env.DATABASE_URL = fresh.url;
   env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
   env.TOOLGATE_TOKEN_HASH_KEY ??= randomBytes(32).toString("base64url");
   env.TOOLGATE_ENCRYPTION_KEYS ??= `k1:${randomBytes(32).toString("base64")}`;
@@ -39,8 +34,7 @@ async function main() {
   } finally {
     const { closeDb } = await import("@/lib/db/client");
     await closeDb();
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin.end();
+    await fresh.drop();
   }
 }
 

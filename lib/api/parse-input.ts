@@ -5,25 +5,15 @@
  */
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { BodyTooLargeError, readBodyWithLimit } from "@/lib/http/read-body";
 
 export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
+  try {
+    return Buffer.from(await readBodyWithLimit(request, maxBytes)).toString("utf8");
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw tooLarge(maxBytes);
+    throw error;
   }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 function tooLarge(maxBytes: number): AppError {
