@@ -2,6 +2,7 @@
  * Shared set-up for proxy tests: an organisation with a server pointing at a real upstream, a
  * policy, a grant, a proxy instance served over HTTP, and a connected SDK client.
  */
+import { randomUUID } from "node:crypto";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Actor } from "@/lib/audit";
@@ -108,4 +109,48 @@ export async function listCallRows(orgId: string): Promise<CallRow[]> {
 export function textOf(result: unknown): string {
   const content = (result as { content?: Array<{ type: string; text?: string }> }).content ?? [];
   return content.map((item) => item.text ?? "").join("");
+}
+
+/**
+ * Calls focus_export_session from `concurrency` workers until `killAfter` calls were answered, then
+ * SIGKILLs the proxy process mid-load. Returns the request ids whose answers the client received.
+ */
+export async function callUntilKilled(options: {
+  url: string;
+  token: string;
+  sessionId: string;
+  kill: () => void;
+  killAfter: number;
+  concurrency: number;
+}): Promise<string[]> {
+  const answered: string[] = [];
+  let isKilled = false;
+  const worker = async () => {
+    while (!isKilled) {
+      const id = randomUUID();
+      try {
+        const response = await fetch(options.url, {
+          method: "POST",
+          headers: {
+            authorization: `Bearer ${options.token}`,
+            "content-type": "application/json",
+            accept: "application/json, text/event-stream",
+            "mcp-session-id": options.sessionId,
+            "mcp-protocol-version": "2025-11-25",
+          },
+          body: JSON.stringify({ jsonrpc: "2.0", id, method: "tools/call", params: { name: "focus_export_session", arguments: {} } }),
+        });
+        const text = await response.text();
+        if (text.includes(`"id":"${id}"`) && text.includes("exported as")) answered.push(id);
+      } catch {
+        // The connection died with the process: this call was never acknowledged.
+      }
+      if (answered.length >= options.killAfter && !isKilled) {
+        isKilled = true;
+        options.kill();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  return answered;
 }

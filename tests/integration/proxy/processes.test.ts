@@ -3,12 +3,11 @@
  * proxy killed with SIGKILL under load leaves a committed row for every call whose answer a client
  * received. Runs on the real server only: an in-process PGlite cannot be shared between processes.
  */
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { type SdkUpstream, startProxyChild, startSdkUpstream } from "../../helpers/mcp-upstream";
-import { connectClient, createGrantWithPolicy, createTenant, type Tenant } from "./fixtures";
+import { callUntilKilled, connectClient, createGrantWithPolicy, createTenant, type Tenant } from "./fixtures";
 
 const isServerDatabase = Boolean(getEnv().DATABASE_URL);
 
@@ -50,35 +49,7 @@ describe.skipIf(!isServerDatabase)("proxies in separate processes", () => {
     const url = `${child.url}/mcp/${tenant.serverId}`;
     const { transport } = await connectClient(url, token);
     const sessionId = transport.sessionId as string;
-    const answered: string[] = [];
-    let isKilled = false;
-    const worker = async () => {
-      while (!isKilled) {
-        const id = randomUUID();
-        try {
-          const response = await fetch(url, {
-            method: "POST",
-            headers: {
-              authorization: `Bearer ${token}`,
-              "content-type": "application/json",
-              accept: "application/json, text/event-stream",
-              "mcp-session-id": sessionId,
-              "mcp-protocol-version": "2025-11-25",
-            },
-            body: JSON.stringify({ jsonrpc: "2.0", id, method: "tools/call", params: { name: "focus_export_session", arguments: {} } }),
-          });
-          const text = await response.text();
-          if (text.includes(`"id":"${id}"`) && text.includes("exported as")) answered.push(id);
-        } catch {
-          // The connection died with the process: this call was never acknowledged.
-        }
-        if (answered.length >= 150 && !isKilled) {
-          isKilled = true;
-          child.process.kill("SIGKILL");
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: 16 }, worker));
+    const answered = await callUntilKilled({ url, token, sessionId, kill: () => child.process.kill("SIGKILL"), killAfter: 150, concurrency: 16 });
     await child.close();
     expect(answered.length).toBeGreaterThanOrEqual(150);
     const db = await getDb();

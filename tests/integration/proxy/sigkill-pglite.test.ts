@@ -5,14 +5,13 @@
  * property is tested in processes.test.ts.
  */
 
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/lib/db/client";
 import { type SdkUpstream, startProxyChild, startSdkUpstream } from "../../helpers/mcp-upstream";
-import { connectClient, createGrantWithPolicy, createTenant } from "./fixtures";
+import { callUntilKilled, connectClient, createGrantWithPolicy, createTenant } from "./fixtures";
 
 // Chosen before anything opens the database: this file's PGlite lives in a folder, not in memory.
 const env = process.env as Record<string, string | undefined>;
@@ -38,35 +37,7 @@ describe.skipIf(!isPglite)("SIGKILL on PGlite", () => {
     const url = `${child.url}/mcp/${tenant.serverId}`;
     const { transport } = await connectClient(url, token);
     const sessionId = transport.sessionId as string;
-    const answered: string[] = [];
-    let isKilled = false;
-    const worker = async () => {
-      while (!isKilled) {
-        const id = randomUUID();
-        try {
-          const response = await fetch(url, {
-            method: "POST",
-            headers: {
-              authorization: `Bearer ${token}`,
-              "content-type": "application/json",
-              accept: "application/json, text/event-stream",
-              "mcp-session-id": sessionId,
-              "mcp-protocol-version": "2025-11-25",
-            },
-            body: JSON.stringify({ jsonrpc: "2.0", id, method: "tools/call", params: { name: "focus_export_session", arguments: {} } }),
-          });
-          const text = await response.text();
-          if (text.includes(`"id":"${id}"`) && text.includes("exported as")) answered.push(id);
-        } catch {
-          // The connection died with the process: this call was never acknowledged.
-        }
-        if (answered.length >= 60 && !isKilled) {
-          isKilled = true;
-          child.process.kill("SIGKILL");
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: 8 }, worker));
+    const answered = await callUntilKilled({ url, token, sessionId, kill: () => child.process.kill("SIGKILL"), killAfter: 60, concurrency: 8 });
     await child.close();
     const db = await getDb();
     const rows = await db.call.findMany({ where: { orgId: tenant.orgId, grantId, method: "tools/call" }, select: { requestId: true } });
