@@ -27,7 +27,8 @@ Client (needs TOOLGATE_URL and TOOLGATE_API_KEY):
   toolgate calls tail [--server ID] [--grant ID] [--tool NAME] [--decision D] [--code C]
                       [--from ISO] [--to ISO] [--limit N] [--follow] [--interval SECONDS]
 
-Every command accepts --json for machine-readable output.
+Every command accepts --json for machine-readable output, and --field PATH to print one value
+of that output as plain text (e.g. --field id, --field apiKey) for shell scripts.
 Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication or role, 4 not found, 5 invalid input.`;
 
 const SPECS: Record<string, OptionSpec> = {
@@ -40,7 +41,40 @@ const SPECS: Record<string, OptionSpec> = {
 
 export type MainOptions = { output?: Output; signal?: AbortSignal; clientConfig?: { url?: string; apiKey?: string } };
 
-export async function main(argv: string[], { output = processOutput, signal, clientConfig }: MainOptions = {}): Promise<number> {
+export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
+  const field = extractFieldOption(argv);
+  if (!field) return runCommand(argv, options);
+  // `--field PATH` prints one value of the JSON result as plain text, so a shell script can capture
+  // an id with $(…) and needs nothing but toolgate and curl.
+  if (field.path === "") {
+    (options.output ?? processOutput).err("toolgate: --field needs a dot path, e.g. --field id.");
+    return EXIT.usage;
+  }
+  const output = options.output ?? processOutput;
+  let captured = "";
+  const code = await runCommand([...field.rest, "--json"], { ...options, output: { out: (text) => (captured += text), err: output.err } });
+  if (code !== EXIT.ok) return code;
+  const value = field.path
+    .split(".")
+    .reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), JSON.parse(captured));
+  if (value === undefined) {
+    output.err(`toolgate: the result has no field "${field.path}".`);
+    return EXIT.usage;
+  }
+  output.out(typeof value === "string" ? value : JSON.stringify(value));
+  return EXIT.ok;
+}
+
+function extractFieldOption(argv: string[]): { path: string; rest: string[] } | null {
+  const index = argv.findIndex((arg) => arg === "--field" || arg.startsWith("--field="));
+  if (index === -1) return null;
+  const arg = argv[index] as string;
+  const path = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : (argv[index + 1] ?? "");
+  const rest = argv.filter((_, position) => position !== index && (arg.includes("=") || position !== index + 1));
+  return { path, rest };
+}
+
+async function runCommand(argv: string[], { output = processOutput, signal, clientConfig }: MainOptions): Promise<number> {
   const [command, subcommand, ...rest] = argv;
   if (!command || command === "help" || command === "--help" || command === "-h") {
     output.out(HELP);

@@ -126,6 +126,18 @@ describe("toolgate command line", () => {
     expect(token).toMatch(/^tg_/);
   });
 
+  it("runs the quickstart script: only npx toolgate and curl, from an API key to a working grant", async () => {
+    const policyFile = path.join(workDir, "quickstart-policy.json");
+    writeFileSync(policyFile, JSON.stringify(seedPolicy));
+    const { stdout } = await run("bash", [path.join(root, "scripts/quickstart.sh"), upstream.url, policyFile], {
+      cwd: root,
+      env: childEnv({ ...client, SERVER_NAME: "quickstart", POLICY_NAME: "quickstart" }),
+    });
+    expect(stdout).toMatch(/proxy URL: http:\/\/127\.0\.0\.1:\d+\/mcp\/c[a-z0-9]+/);
+    expect(stdout).toMatch(/grant token: tg_[A-Za-z0-9_-]{43}/);
+    expect(stdout).toContain('"serverInfo"');
+  });
+
   it.runIf(hasProxyRoute)("makes calls with the SDK client through the proxy and tails them", async () => {
     const mcp = new Client({ name: "cli-e2e", version: "1.0.0" });
     await mcp.connect(new StreamableHTTPClientTransport(new URL(proxyUrl), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
