@@ -11,8 +11,8 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ orgS
     <div className="flex flex-col gap-6">
       <PageHeader title="Approvals" description="Calls held for a human decision by a require_approval rule." />
       <EmptyState
-        title="No calls are waiting for approval"
-        description='When a policy marks a tool with "action": "require_approval", its calls wait here for a policy manager or admin to approve or deny them.'
+        title="Human approval is not available yet"
+        description='Until it is, calls to a tool marked "action": "require_approval" are never run: the agent is told the call needs approval, and the call appears in Logs with the code approval_required.'
       />
     </div>
   );
