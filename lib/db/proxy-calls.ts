@@ -4,31 +4,13 @@ import "server-only";
  * previous batch was being assembled (proxy/call-log.ts). Rows travel as one JSON parameter, so a
  * batch of any size is one statement and one round trip. Reads for the log explorer live in calls.ts.
  */
+import type { CallDto } from "./calls";
 import { getDb } from "./client";
 
-export type CallDecisionName = "allowed" | "denied" | "hidden" | "pending" | "error" | "forwarded";
+export type CallDecisionName = CallDto["decision"];
 
-export type CallRowInput = {
-  orgId: string;
-  serverId: string;
-  grantId: string;
-  grantLabel: string;
-  sessionId: string | null;
-  requestId: string | null;
-  method: string;
-  tool: string | null;
-  decision: CallDecisionName;
-  code: string;
-  rule: string | null;
-  message: string | null;
-  policyId: string | null;
-  policyVersion: number | null;
-  argumentKeys: string[];
-  upstreamStatus: number | null;
-  upstreamMs: number | null;
-  totalMs: number;
-  createdAt: Date;
-};
+/** A row as the proxy writes it: the explorer's shape, plus the tenant, without the id the database assigns. */
+export type CallRowInput = Omit<CallDto, "id"> & { orgId: string };
 
 const COLUMNS =
   '"orgId", "serverId", "grantId", "grantLabel", "sessionId", "requestId", "method", "tool", "decision", "code", "rule", "message", "policyId", "policyVersion", "argumentKeys", "upstreamStatus", "upstreamMs", "totalMs", "createdAt"';
