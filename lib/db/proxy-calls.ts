@@ -5,7 +5,7 @@ import "server-only";
  * batch of any size is one statement and one round trip. Reads for the log explorer live in calls.ts.
  */
 import type { CallDto } from "./calls";
-import { getDb } from "./client";
+import { getBackend, type HotStatement } from "./client";
 
 export type CallDecisionName = CallDto["decision"];
 
@@ -18,9 +18,12 @@ const COLUMNS =
 const RECORD =
   'ord int, "orgId" text, "serverId" text, "grantId" text, "grantLabel" text, "sessionId" text, "requestId" text, "method" text, "tool" text, "decision" text, "code" text, "rule" text, "message" text, "policyId" text, "policyVersion" int, "argumentKeys" text[], "upstreamStatus" int, "upstreamMs" int, "totalMs" int, "createdAt" timestamptz';
 
-const INSERT_SQL = `INSERT INTO "Call" (${COLUMNS})
+const INSERT: HotStatement = {
+  name: "toolgate_insert_calls",
+  text: `INSERT INTO "Call" (${COLUMNS})
   SELECT ${COLUMNS.replace('"decision"', '"decision"::"CallDecision"')} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD}) ORDER BY ord
-  RETURNING id`;
+  RETURNING id`,
+};
 
 /**
  * Inserts the rows in one statement and returns their ids in input order. Ids come from a sequence
@@ -28,9 +31,9 @@ const INSERT_SQL = `INSERT INTO "Call" (${COLUMNS})
  */
 export async function insertCallRows(rows: CallRowInput[]): Promise<bigint[]> {
   if (rows.length === 0) return [];
-  const db = await getDb();
+  const { query } = await getBackend();
   const payload = JSON.stringify(rows.map((row, ord) => ({ ...row, ord })));
-  const result = await db.$queryRawUnsafe<Array<{ id: bigint }>>(INSERT_SQL, payload);
+  const result = await query<{ id: string | number | bigint }>(INSERT, [payload]);
   return result.map((row) => BigInt(row.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
@@ -45,18 +48,21 @@ export type CallSettlement = {
   totalMs: number;
 };
 
-const SETTLE_SQL = `UPDATE "Call" AS c SET
+const SETTLE: HotStatement = {
+  name: "toolgate_settle_calls",
+  text: `UPDATE "Call" AS c SET
     "decision" = r."decision"::"CallDecision", "code" = r."code", "message" = coalesce(r."message", c."message"),
     "upstreamStatus" = r."upstreamStatus", "upstreamMs" = r."upstreamMs", "totalMs" = r."totalMs"
   FROM jsonb_to_recordset($1::jsonb) AS r(id bigint, "orgId" text, "decision" text, "code" text, "message" text, "upstreamStatus" int, "upstreamMs" int, "totalMs" int)
-  WHERE c.id = r.id AND c."orgId" = r."orgId"`;
+  WHERE c.id = r.id AND c."orgId" = r."orgId"`,
+};
 
 /** Second phase of a forwarded call's row: what the upstream answered and how long it took. */
 export async function settleCallRows(settlements: CallSettlement[]): Promise<void> {
   if (settlements.length === 0) return;
-  const db = await getDb();
+  const { query } = await getBackend();
   const payload = JSON.stringify(settlements.map((s) => ({ ...s, id: s.id.toString() })));
-  await db.$executeRawUnsafe(SETTLE_SQL, payload);
+  await query(SETTLE, [payload]);
 }
 
 export type ReserveAndRecordInput = {
@@ -72,7 +78,9 @@ export type ReserveAndRecordInput = {
   deniedMessages: string[];
 };
 
-const RESERVE_AND_RECORD_SQL = `WITH r AS (
+const RESERVE_AND_RECORD: HotStatement = {
+  name: "toolgate_reserve_and_record",
+  text: `WITH r AS (
     SELECT allowed, failed_index FROM toolgate_reserve($1::text[], $2::bigint[], $3::bigint[], $4::timestamptz[], $5::text)
   ), ins AS (
     INSERT INTO "Call" (${COLUMNS})
@@ -85,7 +93,8 @@ const RESERVE_AND_RECORD_SQL = `WITH r AS (
     FROM r, jsonb_to_record($6::jsonb) AS x(${RECORD.replace("ord int, ", "")})
     RETURNING id
   )
-  SELECT r.allowed, r.failed_index, ins.id FROM r, ins`;
+  SELECT r.allowed, r.failed_index, ins.id FROM r, ins`,
+};
 
 /**
  * Reserves a call's limits and writes its row in ONE statement: the reservation stays the single
@@ -93,18 +102,17 @@ const RESERVE_AND_RECORD_SQL = `WITH r AS (
  * with it, so a limited call pays one round trip for both and its row is durable before forwarding.
  */
 export async function reserveAndRecordCall(input: ReserveAndRecordInput): Promise<{ allowed: boolean; failedIndex: number; id: bigint }> {
-  const db = await getDb();
-  const rows = await db.$queryRawUnsafe<Array<{ allowed: boolean; failed_index: number; id: bigint }>>(
-    RESERVE_AND_RECORD_SQL,
+  const { query } = await getBackend();
+  const rows = await query<{ allowed: boolean; failed_index: number; id: string | number | bigint }>(RESERVE_AND_RECORD, [
     input.keys,
     input.amounts,
     input.maxes,
-    input.windowEnds,
+    input.windowEnds.map((end) => end.toISOString()),
     input.orgId,
     JSON.stringify(input.row),
     input.deniedRules,
     input.deniedMessages,
-  );
+  ]);
   const row = rows[0];
   if (!row) throw new Error("Quota reservation returned no row.");
   return { allowed: row.allowed, failedIndex: Number(row.failed_index), id: BigInt(row.id) };

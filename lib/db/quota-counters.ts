@@ -4,7 +4,7 @@ import "server-only";
  * or none (prisma/migrations/*_quota_functions). A failure to reach the database throws: callers
  * treat that as a denial (fail closed), unlike the anchors whose limiters fail open.
  */
-import { getDb } from "./client";
+import { getBackend, getDb, type HotStatement } from "./client";
 
 export type CounterReservation = { key: string; amount: number; max: number; windowEnd: Date };
 export type ReserveResult = { allowed: true; counts: number[] } | { allowed: false; failedIndex: number };
@@ -50,14 +50,12 @@ export async function reserveCounters({ orgId, reservations }: { orgId: string |
   return { allowed: true, counts: indexOf.map((index) => counts[index] ?? 0) };
 }
 
+const RELEASE: HotStatement = { name: "toolgate_release", text: "SELECT toolgate_release($1::text[], $2::bigint[])" };
+
 export async function releaseCounters({ reservations }: { reservations: Array<{ key: string; amount: number }> }): Promise<void> {
   if (reservations.length === 0) return;
-  const db = await getDb();
-  await db.$executeRawUnsafe(
-    "SELECT toolgate_release($1::text[], $2::bigint[])",
-    reservations.map((r) => r.key),
-    reservations.map((r) => r.amount),
-  );
+  const { query } = await getBackend();
+  await query(RELEASE, [reservations.map((r) => r.key), reservations.map((r) => r.amount)]);
 }
 
 export async function deleteExpiredCounters({ before }: { before: Date }): Promise<number> {
