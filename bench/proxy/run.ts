@@ -3,7 +3,8 @@
  * upstream and through the proxy (policy with a limit, call log on, real PostgreSQL), interleaved
  * in blocks within one run, at concurrency 1 and 16.
  *
- *   npm run bench:proxy        (node --import ./scripts/node-hooks.mjs bench/proxy/run.ts)
+ *   npm run bench:proxy                          the pipeline on node:http, in its own process
+ *   npm run build && BENCH_TARGET=next npm run bench:proxy    the same through `next start`
  *
  * DATABASE_URL defaults to postgresql://postgres@127.0.0.1:5432/test; a fresh schema is created and
  * dropped. The proxy runs in its own process (tests/helpers/proxy-child.ts) so that its CPU time,
@@ -30,7 +31,8 @@ async function main() {
     // BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of the proxy process there.
     const profileDir = env.BENCH_PROFILE_DIR;
     const proxyNodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-    await runBenchmark({ warmupCalls: WARMUP_CALLS, rounds: ROUNDS, blockCalls: BLOCK_CALLS, proxyNodeArgs });
+    const target = env.BENCH_TARGET === "next" ? "next" : "proxy";
+    await runBenchmark({ target, warmupCalls: WARMUP_CALLS, rounds: ROUNDS, blockCalls: BLOCK_CALLS, proxyNodeArgs });
   } finally {
     const { closeDb } = await import("@/lib/db/client");
     await closeDb();

@@ -1,4 +1,7 @@
 /** Sets up tenant, upstream and proxy process, then runs the interleaved blocks and prints the table. */
+
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { getDb } from "@/lib/db/client";
@@ -7,10 +10,29 @@ import { createOrganization } from "@/lib/db/orgs";
 import { createPolicy } from "@/lib/db/policies";
 import { createServer } from "@/lib/db/servers";
 import { createUserWithPassword } from "@/lib/db/users";
+import { startApp } from "../../tests/helpers/e2e-app";
 import { startProxyChild, startServerEverything } from "../../tests/helpers/mcp-upstream";
-import { type ModeResult, readProcessCpuMicros, summarise } from "./stats";
+import { type ModeResult, readProcessTreeCpuMicros, summarise } from "./stats";
 
-type Options = { warmupCalls: number; rounds: number; blockCalls: Record<1 | 16, number>; proxyNodeArgs?: string[] };
+/** `proxy`: the pipeline on plain node:http in its own process. `next`: the built app under `next start`. */
+export type BenchTarget = "proxy" | "next";
+
+type Options = { target: BenchTarget; warmupCalls: number; rounds: number; blockCalls: Record<1 | 16, number>; proxyNodeArgs?: string[] };
+
+type Target = { url: string; pid: number; stop: () => Promise<void> };
+
+async function startTarget(options: Options): Promise<Target> {
+  if (options.target === "proxy") {
+    const proxy = await startProxyChild({}, options.proxyNodeArgs);
+    return { url: proxy.url, pid: proxy.process.pid as number, stop: proxy.stop };
+  }
+  if (!existsSync(".next/BUILD_ID")) throw new Error("BENCH_TARGET=next measures the production build: run `npm run build` first.");
+  const names = ["DATABASE_URL", "AUTH_SECRET", "TOOLGATE_TOKEN_HASH_KEY", "TOOLGATE_ENCRYPTION_KEYS", "TOOLGATE_ALLOW_PRIVATE_UPSTREAMS"];
+  const env: Record<string, string> = { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  for (const name of names) env[name] = process.env[name] ?? "";
+  const app = await startApp(env);
+  return { url: app.url, pid: app.process.pid as number, stop: app.stop };
+}
 
 const POLICY = { version: "1", default: "deny", tools: { echo: { limits: [{ counter: "bench", window: "day", max: 100_000_000 }] } } };
 
@@ -38,6 +60,33 @@ async function runBlock(client: Client, calls: number, concurrency: number, into
   into.calls += calls;
 }
 
+async function startFloorForwarder(upstreamUrl: string): Promise<Target> {
+  const child = spawn(process.execPath, ["--import", "./scripts/node-hooks.mjs", "bench/proxy/floor-forwarder.ts", upstreamUrl], {
+    env: process.env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /ready (http:\/\/\S+)\n/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`The floor forwarder exited (${code}): ${output}`)));
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  return { url, pid: child.pid as number, stop };
+}
+
+type Mode = { name: string; client: Client; pid: number; result: ModeResult; cpuMicros: number };
+
+const emptyResult = (): ModeResult => ({ latenciesMs: [], elapsedMs: 0, calls: 0 });
+
 export async function runBenchmark(options: Options): Promise<void> {
   const upstream = await startServerEverything();
   const user = await createUserWithPassword({ email: `bench-${Date.now()}@example.test`, name: "bench", passwordHash: "x" });
@@ -46,51 +95,55 @@ export async function runBenchmark(options: Options): Promise<void> {
   const server = await createServer({ orgId: org.id, data: { name: "everything", url: upstream.url }, actor });
   const policy = await createPolicy({ orgId: org.id, serverId: server.id, name: "bench", document: POLICY, actor });
   const { token } = await mintGrant({ orgId: org.id, serverId: server.id, label: "bench", policyId: policy.id, actor });
-  const proxy = await startProxyChild({}, options.proxyNodeArgs);
-  const pid = proxy.process.pid as number;
+  const proxy = await startTarget(options);
+  const floor = await startFloorForwarder(upstream.url);
   const direct = await connect(upstream.url);
+  const floored = await connect(floor.url);
   const proxied = await connect(`${proxy.url}/mcp/${server.id}`, token);
   try {
-    const scratch: ModeResult = { latenciesMs: [], elapsedMs: 0, calls: 0 };
-    await runBlock(direct, options.warmupCalls, 4, scratch);
-    await runBlock(proxied, options.warmupCalls, 4, scratch);
-    console.log(`Proxy overhead: tools/call echo, server-everything, policy with a limit, call log on, PostgreSQL. ${options.rounds} interleaved rounds.\n`);
-    console.log("conc  mode      p50 ms   p99 ms   calls/s   added p50   added p99   ratio p50  proxy CPU/call");
+    const scratch = emptyResult();
+    for (const client of [direct, floored, proxied]) await runBlock(client, options.warmupCalls, 4, scratch);
+    const served = options.target === "next" ? "the built app (next start)" : "the pipeline on node:http";
+    console.log(
+      `Proxy overhead: tools/call echo, server-everything, policy with a limit, call log on, PostgreSQL; proxy served by ${served}. ${options.rounds} interleaved rounds.`,
+    );
+    console.log("direct: client → upstream. floor: a bare node:http forwarder with one PostgreSQL round trip (bench/proxy/floor-forwarder.ts),");
+    console.log("the least any proxy of this design costs here. proxied: Toolgate. CPU/call: the serving process's CPU time per call (/proc).\n");
+    console.log("conc  mode      p50 ms   p99 ms   calls/s   added p50   added p99   ratio p50   CPU/call");
     for (const concurrency of [1, 16] as const) {
-      const results = { direct: { latenciesMs: [], elapsedMs: 0, calls: 0 } as ModeResult, proxied: { latenciesMs: [], elapsedMs: 0, calls: 0 } as ModeResult };
-      let proxyCpuMicros = 0;
-      let upstreamCpuMicros = 0;
-      const upstreamPid = upstream.process?.pid as number;
+      const modes: Mode[] = [
+        { name: "direct", client: direct, pid: upstream.process?.pid as number, result: emptyResult(), cpuMicros: 0 },
+        { name: "floor", client: floored, pid: floor.pid, result: emptyResult(), cpuMicros: 0 },
+        { name: "proxied", client: proxied, pid: proxy.pid, result: emptyResult(), cpuMicros: 0 },
+      ];
       for (let round = 0; round < options.rounds; round++) {
-        const upstreamBefore = readProcessCpuMicros(upstreamPid);
-        await runBlock(direct, options.blockCalls[concurrency], concurrency, results.direct);
-        upstreamCpuMicros += readProcessCpuMicros(upstreamPid) - upstreamBefore;
-        const cpuBefore = readProcessCpuMicros(pid);
-        await runBlock(proxied, options.blockCalls[concurrency], concurrency, results.proxied);
-        proxyCpuMicros += readProcessCpuMicros(pid) - cpuBefore;
+        for (const mode of modes) {
+          const before = readProcessTreeCpuMicros(mode.pid);
+          await runBlock(mode.client, options.blockCalls[concurrency], concurrency, mode.result);
+          mode.cpuMicros += readProcessTreeCpuMicros(mode.pid) - before;
+        }
       }
-      const d = summarise(results.direct);
-      const p = summarise(results.proxied);
-      const row = (mode: string, s: ReturnType<typeof summarise>, extra: string) =>
-        `${String(concurrency).padStart(4)}  ${mode.padEnd(8)} ${s.p50.toFixed(2).padStart(7)}  ${s.p99.toFixed(2).padStart(7)}  ${s.throughput.toFixed(0).padStart(8)}${extra}`;
-      // For scale on this machine: what the upstream itself (server-everything) spends per call.
-      console.log(row("direct", d, `${" ".repeat(43)}upstream ${(upstreamCpuMicros / results.direct.calls).toFixed(0).padStart(5)} µs`));
-      const cpuPerCall = proxyCpuMicros / results.proxied.calls;
-      console.log(
-        row(
-          "proxied",
-          p,
-          `   ${(p.p50 - d.p50).toFixed(2).padStart(8)}   ${(p.p99 - d.p99).toFixed(2).padStart(9)}   ${(p.p50 / d.p50).toFixed(2).padStart(8)}  ${cpuPerCall.toFixed(0).padStart(8)} µs`,
-        ),
-      );
+      const d = summarise(modes[0]?.result as ModeResult);
+      for (const mode of modes) {
+        const s = summarise(mode.result);
+        const cpu = `${(mode.cpuMicros / mode.result.calls).toFixed(0).padStart(6)} µs`;
+        // For the direct row, CPU/call is the upstream's own (server-everything), for scale.
+        const added =
+          mode.name === "direct"
+            ? " ".repeat(36)
+            : `${(s.p50 - d.p50).toFixed(2).padStart(10)}  ${(s.p99 - d.p99).toFixed(2).padStart(10)}  ${(s.p50 / d.p50).toFixed(2).padStart(10)}`;
+        console.log(
+          `${String(concurrency).padStart(4)}  ${mode.name.padEnd(8)} ${s.p50.toFixed(2).padStart(7)}  ${s.p99.toFixed(2).padStart(7)}  ${s.throughput.toFixed(0).padStart(8)}  ${added}  ${cpu}`,
+        );
+      }
     }
     const db = await getDb();
     const rows = await db.call.count({ where: { orgId: org.id, method: "tools/call" } });
     console.log(`\nGoals: added ≤ 1 ms at p50 and ≤ 5 ms at p99 (concurrency 1); proxy CPU ≤ 300 µs per allowed call. Call rows written: ${rows}.`);
   } finally {
-    await direct.close().catch(() => {});
-    await proxied.close().catch(() => {});
+    for (const client of [direct, floored, proxied]) await client.close().catch(() => {});
     await proxy.stop();
+    await floor.stop();
     await upstream.close();
   }
 }

@@ -1,5 +1,5 @@
 /** Percentiles and the proxy process's CPU time, read from /proc (Linux) so the client's own work is not counted. */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 export function percentile(sortedMs: number[], fraction: number): number {
   if (sortedMs.length === 0) return Number.NaN;
@@ -15,6 +15,25 @@ export function readProcessCpuMicros(pid: number): number {
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   const ticks = Number(fields[11]) + Number(fields[12]);
   return (ticks / CLOCK_TICKS_PER_SECOND) * 1_000_000;
+}
+
+/** CPU of a process and every live descendant (`next start` may serve from a child process). */
+export function readProcessTreeCpuMicros(pid: number): number {
+  let total = 0;
+  const pending = [pid];
+  while (pending.length > 0) {
+    const current = pending.pop() as number;
+    try {
+      total += readProcessCpuMicros(current);
+      for (const task of readdirSync(`/proc/${current}/task`)) {
+        const children = readFileSync(`/proc/${current}/task/${task}/children`, "utf8").trim();
+        if (children) pending.push(...children.split(" ").map(Number));
+      }
+    } catch {
+      // The process ended between two reads.
+    }
+  }
+  return total;
 }
 
 export type ModeResult = { latenciesMs: number[]; elapsedMs: number; calls: number };
