@@ -38,6 +38,10 @@ const envSchema = z.object({
   TOOLGATE_CACHE_TTL_MS: z.coerce.number().int().positive().default(5_000),
   /** Proxy: how long an upstream may take to answer a POST or DELETE before the call fails. */
   TOOLGATE_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /** MCP sessions (2025-11-25) not used for this many hours are forgotten by the maintenance job. */
+  TOOLGATE_MCP_SESSION_IDLE_HOURS: z.coerce.number().int().min(1).default(24),
+  /** How often each instance runs the maintenance job (retention, expiries); 0 turns it off. */
+  TOOLGATE_MAINTENANCE_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(15),
   /** The `toolgate` command line's client commands: the app's base URL and an organisation API key. */
   TOOLGATE_URL: z.string().url().optional(),
   TOOLGATE_API_KEY: z.string().optional(),

@@ -7,6 +7,7 @@
  */
 import { bindSession, deleteSessionBinding, type ProxyGrant } from "@/lib/db/proxy-store";
 import type { Lookups } from "./lookups";
+import { sessionActivity } from "./session-activity";
 
 export const STATELESS_REVISION = "2026-07-28";
 
@@ -31,7 +32,9 @@ export type SessionCheck = "ok" | "not_found" | "unavailable";
 export async function checkSession({ lookups, grant, sessionId }: { lookups: Lookups; grant: ProxyGrant; sessionId: string }): Promise<SessionCheck> {
   try {
     const binding = await lookups.findSession(grant.serverId, sessionId);
-    return binding && binding.grantId === grant.id && binding.orgId === grant.orgId ? "ok" : "not_found";
+    if (!binding || binding.grantId !== grant.id || binding.orgId !== grant.orgId) return "not_found";
+    sessionActivity.touch({ orgId: grant.orgId, serverId: grant.serverId, sessionId });
+    return "ok";
   } catch {
     return "unavailable";
   }

@@ -16,6 +16,9 @@ export const HELP = `toolgate: manage Toolgate from scripts and CI.
 Bootstrap (opens the database directly; stop the app first when it uses the embedded database):
   toolgate admin create-org --name NAME --email EMAIL --password PASSWORD [--slug SLUG]
       Creates an admin user, an organisation and an admin API key; prints JSON.
+  toolgate admin maintenance
+      Runs the maintenance job once: call-log retention, idle MCP sessions, expired keys,
+      counters and invitations. The app runs it on a timer (TOOLGATE_MAINTENANCE_INTERVAL_MINUTES).
 
 Client (needs TOOLGATE_URL and TOOLGATE_API_KEY):
   toolgate servers list

@@ -4,7 +4,8 @@ import "server-only";
  * request first claims its key with a row in status 0 (the unique (orgId, key) index makes the
  * claim atomic), so two concurrent retries cannot both run the write; the finished response is then
  * stored for replay. Keys expire after a day, and a claim left behind by a crashed request can be
- * taken over after a few minutes.
+ * taken over after a few minutes. An expired key reused by a client is replaced here; all others are
+ * deleted by the maintenance job (lib/maintenance), so the table holds about one day of writes.
  */
 import { isUniqueViolation } from "@/lib/errors";
 import { getDb } from "./client";

@@ -94,6 +94,18 @@ export async function deleteSessionBinding({ orgId, serverId, sessionId }: { org
   await db.mcpSession.deleteMany({ where: { orgId, serverId, sessionId } });
 }
 
+export type SessionTouch = { orgId: string; serverId: string; sessionId: string };
+
+/** Coarse, for the idle expiry: the proxy writes a session at most once a minute, many per statement. */
+export async function touchSessions({ sessions, at }: { sessions: SessionTouch[]; at: Date }): Promise<void> {
+  if (sessions.length === 0) return;
+  const db = await getDb();
+  await db.mcpSession.updateMany({
+    where: { lastSeenAt: { lt: at }, OR: sessions.map(({ orgId, serverId, sessionId }) => ({ orgId, serverId, sessionId })) },
+    data: { lastSeenAt: at },
+  });
+}
+
 /** Coarse: the proxy calls this at most once a minute per grant. */
 export async function touchGrantLastUsed({ orgId, grantId, at }: { orgId: string; grantId: string; at: Date }): Promise<void> {
   const db = await getDb();

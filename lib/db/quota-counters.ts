@@ -57,9 +57,3 @@ export async function releaseCounters({ reservations }: { reservations: Array<{ 
   const { query } = await getBackend();
   await query(RELEASE, [reservations.map((r) => r.key), reservations.map((r) => r.amount)]);
 }
-
-export async function deleteExpiredCounters({ before }: { before: Date }): Promise<number> {
-  const db = await getDb();
-  const { count } = await db.quotaCounter.deleteMany({ where: { windowEnd: { lt: before } } });
-  return count;
-}

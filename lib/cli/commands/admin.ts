@@ -5,9 +5,12 @@
  */
 import { type ParsedArgs, requireOption, stringOption } from "../args";
 import { CliError, EXIT, type Output, printJson } from "../output";
+import { runMaintenanceCommand } from "./admin-maintenance";
 
 export async function runAdminCommand(subcommand: string | undefined, args: ParsedArgs, output: Output): Promise<void> {
-  if (subcommand !== "create-org") throw new CliError("Usage: toolgate admin create-org --name NAME --email EMAIL --password PASSWORD", EXIT.usage);
+  if (subcommand === "maintenance") return runMaintenanceCommand(args, output);
+  if (subcommand !== "create-org")
+    throw new CliError("Usage: toolgate admin create-org --name NAME --email EMAIL --password PASSWORD, or toolgate admin maintenance", EXIT.usage);
   const name = requireOption(args, "name");
   const password = requireOption(args, "password");
   const { emailSchema } = await import("@/lib/validation/auth");
