@@ -164,9 +164,63 @@ export const READ_WORDS = new Set([
   "history",
 ]);
 
+/**
+ * Words that mark a tool as handing out secrets: the process environment (where servers keep
+ * their API keys and database URLs), secrets, credentials and passwords. A leaked secret cannot be
+ * called back, so such a tool is never a harmless read. "environments" is left out: in plural it
+ * names deployment targets (production, preview), not their variables.
+ */
+export const SENSITIVE_WORDS = new Set([
+  "env",
+  "environ",
+  "environment",
+  "dotenv",
+  "secret",
+  "secrets",
+  "credential",
+  "credentials",
+  "creds",
+  "password",
+  "passwords",
+  "passwd",
+  "passphrase",
+  "apikey",
+  "apikeys",
+  "keychain",
+  "keyring",
+]);
+
+/**
+ * "key" and "token" alone are too common to mean a secret: `list_keys` on a key-value store,
+ * `count_tokens` for a language model and `get_token_price` for a coin are ordinary reads. Only
+ * these qualifiers make them one (`get_api_key`, `create_access_token`, `read-private-keys`).
+ */
+export const SENSITIVE_KEY_QUALIFIERS = new Set([
+  "api",
+  "access",
+  "private",
+  "secret",
+  "ssh",
+  "signing",
+  "encryption",
+  "master",
+  "auth",
+  "refresh",
+  "bearer",
+  "session",
+  "oauth",
+]);
+export const SENSITIVE_KEY_NOUNS = new Set(["key", "keys", "token", "tokens"]);
+
 /** Description phrases that reveal an effect the name hides (e.g. a tool called "sync"). */
 export const DESCRIPTION_SIGNALS: Array<{ pattern: RegExp; riskClass: "destructive" | "financial" | "execute" }> = [
   { pattern: /\b(permanently|irreversibl[ey]|cannot be undone|deletes?|overwrites?)\b/i, riskClass: "destructive" },
   { pattern: /\b(refunds?|charges?|payments?|payouts?|money|invoices?)\b/i, riskClass: "financial" },
   { pattern: /\b(executes?|shell commands?|arbitrary code|runs? (a |the )?(command|script|code))\b/i, riskClass: "execute" },
+  // A verb of disclosure directly before the secret, so "uses your API key to fetch the weather" stays a read.
+  {
+    pattern:
+      /\b(returns?|reveals?|exposes?|prints?|dumps?|lists?|reads?|shows?|gets?|retrieves?|fetch(es)?)\s+((all|the|your|its|any|stored|saved|current|process|server)\s+)*(environment variables|env vars|secrets?|credentials?|passwords?|api keys?|access tokens?|private keys?)\b/i,
+    riskClass: "execute",
+  },
 ];

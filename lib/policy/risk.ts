@@ -4,8 +4,24 @@
  * raise a tool's class but never lower what its name or description says: `delete_x` marked
  * readOnlyHint stays destructive. A tool with no recognisable signal is treated as `write`,
  * because guessing `read` would suggest a policy with no limit at all.
+ *
+ * A tool that hands out secrets (`get-env` returns the server's environment, where its API keys
+ * live) is raised to `execute` however read-only it looks. SPEC §1 has no class for secrets, and
+ * `execute` is the one whose meaning fits, "effects beyond the data it is given": a leaked key
+ * reaches every system it opens and cannot be called back. The critical classes would demand an
+ * approval for every debugging read and would mislabel the tool as deleting or paying.
  */
-import { DESCRIPTION_SIGNALS, DESTRUCTIVE_WORDS, EXECUTE_WORDS, FINANCIAL_WORDS, READ_WORDS, WRITE_WORDS } from "./risk-words";
+import {
+  DESCRIPTION_SIGNALS,
+  DESTRUCTIVE_WORDS,
+  EXECUTE_WORDS,
+  FINANCIAL_WORDS,
+  READ_WORDS,
+  SENSITIVE_KEY_NOUNS,
+  SENSITIVE_KEY_QUALIFIERS,
+  SENSITIVE_WORDS,
+  WRITE_WORDS,
+} from "./risk-words";
 import type { ToolRule } from "./types";
 
 export type RiskClass = "read" | "write" | "execute" | "destructive" | "financial";
@@ -24,7 +40,8 @@ export const RISK_CLASS_INFO: Record<RiskClass, { level: RiskLevel; label: strin
   execute: {
     level: "high",
     label: "Execute",
-    explanation: "Runs commands, code or long operations with effects beyond the data it is given. Keep a tight rate limit and validate its arguments.",
+    explanation:
+      "Runs commands, code or long operations, or hands out secrets such as environment variables and credentials: its effects reach beyond the data it is given. Keep a tight rate limit and validate its arguments.",
   },
   destructive: {
     level: "critical",
@@ -72,12 +89,22 @@ function classifyByName(name: string, raise: (candidate: RiskClass, reason: stri
   const execute = has(EXECUTE_WORDS);
   const write = has(WRITE_WORDS);
   const read = has(READ_WORDS);
+  const sensitive = findSensitive(words);
   const isReadOnlyVerb = read !== undefined && !destructive && !execute && !write;
   if (financial && !isReadOnlyVerb) raise("financial", `name mentions "${financial}"`);
   if (destructive) raise("destructive", `name contains "${destructive}"`);
   if (execute) raise("execute", `name contains "${execute}"`);
+  if (sensitive) raise("execute", `name mentions "${sensitive}", which may hand out secrets`);
   if (write) raise("write", `name contains "${write}"`);
   if (isReadOnlyVerb) raise("read", `name contains "${read}"`);
+}
+
+/** A secret word (`env`, `password`), or "key"/"token" after a qualifier that makes it a credential (`api key`). */
+function findSensitive(words: string[]): string | undefined {
+  const word = words.find((candidate) => SENSITIVE_WORDS.has(candidate));
+  if (word) return word;
+  const at = words.findIndex((candidate, index) => index > 0 && SENSITIVE_KEY_NOUNS.has(candidate) && SENSITIVE_KEY_QUALIFIERS.has(words[index - 1] ?? ""));
+  return at > 0 ? `${words[at - 1]} ${words[at]}` : undefined;
 }
 
 /** `delete_entities`, `getUserInfo`, `trigger-sampling-request` → lower-case word tokens. */

@@ -11,7 +11,7 @@ const expectations: Record<string, Record<string, RiskClass>> = {
   everything: {
     echo: "read",
     "get-sum": "read",
-    "get-env": "read",
+    "get-env": "execute", // returns the server's environment variables, where its secrets live
     "get-tiny-image": "read",
     "toggle-simulated-logging": "write",
     "gzip-file-as-resource": "write",
@@ -67,6 +67,45 @@ describe("classifyTool heuristics", () => {
     [{ name: "frobnicate", annotations: { readOnlyHint: true } }, "read"],
     [{ name: "address_lookup" }, "read"],
   ] as const)("%j → %s", (tool, riskClass) => {
+    expect(classifyTool(tool).riskClass).toBe(riskClass);
+  });
+});
+
+describe("classifyTool on tools that hand out secrets", () => {
+  it.each([
+    [{ name: "get_env_vars" }, "execute"],
+    [{ name: "getEnvironmentVariables", annotations: { readOnlyHint: true } }, "execute"],
+    [{ name: "read_dotenv" }, "execute"],
+    [{ name: "get_secret" }, "execute"],
+    [{ name: "list_secrets" }, "execute"],
+    [{ name: "read_credentials" }, "execute"],
+    [{ name: "get-password" }, "execute"],
+    [{ name: "getAPIKey" }, "execute"],
+    [{ name: "list_api_keys" }, "execute"],
+    [{ name: "create_access_token" }, "execute"],
+    [{ name: "read_private_keys" }, "execute"],
+    [{ name: "update_secret" }, "execute"],
+    [{ name: "delete_secret" }, "destructive"],
+    [{ name: "debug_info", description: "Returns all environment variables of the server." }, "execute"],
+    [{ name: "sync_config", description: "Prints the stored credentials for each profile." }, "execute"],
+  ] as const)("%j → %s", (tool, riskClass) => {
+    const result = classifyTool(tool);
+    expect(result.riskClass).toBe(riskClass);
+    expect(result.reasons.join(" ")).toMatch(/secrets|environment variables|credentials/);
+  });
+
+  // Bare "key" and "token" name data (key-value stores, language-model tokens, coins), and a
+  // description may mention the key a tool uses without handing it out.
+  it.each([
+    [{ name: "get_weather" }, "read"],
+    [{ name: "get_weather", description: "Uses your API key to fetch the forecast for a city." }, "read"],
+    [{ name: "list_keys" }, "read"],
+    [{ name: "get_key" }, "read"],
+    [{ name: "count_tokens" }, "read"],
+    [{ name: "get_token_price" }, "read"],
+    [{ name: "list_environments" }, "read"],
+    [{ name: "set_key" }, "write"],
+  ] as const)("%j stays %s", (tool, riskClass) => {
     expect(classifyTool(tool).riskClass).toBe(riskClass);
   });
 });
