@@ -7,6 +7,7 @@ import type { CallRowInput } from "@/lib/db/proxy-calls";
 import type { ProxyGrant } from "@/lib/db/proxy-store";
 import type { Decision } from "@/lib/policy/types";
 import type { CallLog } from "./call-log";
+import type { DetachedCalls } from "./detached-calls";
 import type { LiveStreams } from "./live-streams";
 import type { LivePolicy, Lookups } from "./lookups";
 import type { SecurityEventRecorder } from "./security-events";
@@ -25,6 +26,8 @@ export type ProxyInstance = {
   health: DatabaseHealth;
   approvals: ApprovalHandler | null;
   liveStreams: LiveStreams;
+  /** Calls whose answer moved to a resumed GET stream, waiting for it (per instance, never shared). */
+  detachedCalls: DetachedCalls;
 };
 
 /** The request after authentication and parsing. */

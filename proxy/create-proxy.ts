@@ -8,6 +8,7 @@ import { getEnv } from "@/lib/env";
 import { createCallLog } from "./call-log";
 import { subscribeToChanges } from "./change-feed";
 import { type ApprovalHandler, buildRow, DatabaseHealth, type ProxyInstance, type ProxySettings, type RequestFacts } from "./context";
+import { createDetachedCalls } from "./detached-calls";
 import { handleGenericMessage } from "./generic-message";
 import { INVALID_PARAMS, jsonRpcError } from "./jsonrpc";
 import { createLastUsedTracker } from "./last-used";
@@ -39,6 +40,7 @@ export function createProxy(options: CreateProxyOptions = {}) {
     health: new DatabaseHealth(),
     approvals: options.approvals ?? null,
     liveStreams: createLiveStreams(),
+    detachedCalls: createDetachedCalls({ idleTimeoutMs: settings.upstreamTimeoutMs }),
   };
   lookups.onInvalidate((notice) => proxy.liveStreams.onChange(notice));
   const feed = options.listen === false ? null : subscribeToChanges(lookups.invalidate);
@@ -84,6 +86,7 @@ export function createProxy(options: CreateProxyOptions = {}) {
     ready: feed?.ready ?? Promise.resolve(),
     async close(): Promise<void> {
       await feed?.close();
+      proxy.detachedCalls.close();
       await proxy.callLog.drain();
       proxy.upstream.close();
     },

@@ -2,16 +2,22 @@
  * Stages "forward" and "settle" for one POSTed message: sends it upstream, streams the answer back
  * through the relay (held until the call row is durable), and reports the outcome once: upstream
  * status, latency, and whether the call failed (unreachable, timeout, 5xx, JSON-RPC error,
- * `isError`), which is what rolls back a reservation.
+ * `isError`), which is what rolls back a reservation. When the upstream moves the answer to a
+ * resumed GET stream, the outcome is reported when the answer passes there (proxy/detached-calls.ts).
  */
 import { upstreamFailureResult } from "./decisions";
+import type { DetachedCalls } from "./detached-calls";
 import { INTERNAL_ERROR, type JsonRpcId, type JsonRpcResponse, jsonRpcError } from "./jsonrpc";
 import { createJsonRelay, createSseRelay } from "./relay";
 import { answerMessage } from "./respond";
 import { type UpstreamClient, UpstreamError, type UpstreamResponse } from "./upstream";
 
-/** `transport`: the upstream could not answer (unreachable, timeout, 5xx, broken stream), as opposed to a tool error. */
-export type ForwardOutcome = { upstreamStatus: number | null; upstreamMs: number; failure: string | null; transport: boolean };
+/**
+ * `transport`: the upstream could not answer (unreachable, timeout, 5xx, broken stream), as opposed to a tool error.
+ * `isUnanswered`: the answer moved to a resumed stream and was never seen (proxy/detached-calls.ts), so the
+ * outcome is unknown; `failure` then says why and `upstreamMs` is null.
+ */
+export type ForwardOutcome = { upstreamStatus: number | null; upstreamMs: number | null; failure: string | null; transport: boolean; isUnanswered: boolean };
 
 export type ForwardOptions = {
   request: Request;
@@ -28,6 +34,8 @@ export type ForwardOptions = {
   beforeRelease?: (response: UpstreamResponse) => Promise<Response | null>;
   /** May return work (a quota rollback) that must finish before the client sees the answer. */
   onSettled: (outcome: ForwardOutcome) => Promise<void> | undefined;
+  /** Where the call waits when its answer moves to a resumed GET stream of its session. */
+  detached: { calls: DetachedCalls; grantId: string; sessionId: string | null };
 };
 
 const LOG_FAILURE = "Toolgate could not record this call in its audit log, so its answer is withheld. The upstream may have run it.";
@@ -35,10 +43,11 @@ const LOG_FAILURE = "Toolgate could not record this call in its audit log, so it
 export async function forwardMessage(options: ForwardOptions): Promise<Response> {
   const startedAt = performance.now();
   let settled = false;
-  const settle = (upstreamStatus: number | null, failure: string | null, transport = failure !== null): Promise<void> | undefined => {
+  const settle = (upstreamStatus: number | null, failure: string | null, transport = failure !== null, isUnanswered = false): Promise<void> | undefined => {
     if (settled) return undefined;
     settled = true;
-    return options.onSettled({ upstreamStatus, upstreamMs: Math.round(performance.now() - startedAt), failure, transport });
+    const upstreamMs = isUnanswered ? null : Math.round(performance.now() - startedAt);
+    return options.onSettled({ upstreamStatus, upstreamMs, failure, transport, isUnanswered });
   };
   const failureMessage = (reason: string): JsonRpcResponse =>
     options.isToolCall && options.requestId !== null
@@ -97,7 +106,16 @@ export async function forwardMessage(options: ForwardOptions): Promise<Response>
       if (failure) return settle(upstream.status, failure, true);
       return settle(upstream.status, describeFailure(response), false);
     },
-    onDetached: () => void settle(upstream.status, null, false),
+    // Settled when the answer passes on a resumed GET stream (latency then includes the client's reconnection).
+    onDetached: () =>
+      options.detached.calls.register({
+        grantId: options.detached.grantId,
+        sessionId: options.detached.sessionId,
+        requestId: options.requestId as JsonRpcId,
+        rewrite: options.rewrite,
+        settle: (response, unanswered) =>
+          response ? settle(upstream.status, describeFailure(response), false) : settle(upstream.status, unanswered, false, true),
+      }),
     onMissing: failureMessage,
     onDurableFailure: () => jsonRpcError(options.requestId, INTERNAL_ERROR, LOG_FAILURE),
   };

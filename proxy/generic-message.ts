@@ -48,6 +48,7 @@ export async function handleGenericMessage(
     requestId: message.requestId,
     isToolCall: false,
     durable,
+    detached: { calls: proxy.detachedCalls, grantId: grant.id, sessionId: facts.sessionId },
     rewrite: policy && (policy.policy.hidesAll || policy.policy.hidden.size > 0) ? (response) => hideTools(response, policy) : undefined,
     beforeRelease: message.method === "initialize" && !message.isStateless ? (upstream) => bindInitializedSession(proxy, facts, upstream) : undefined,
     onSettled: (outcome) => {

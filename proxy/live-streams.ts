@@ -2,10 +2,12 @@
  * Open GET streams of this instance, by grant. When the grant or its policy changes, each stream
  * gets `notifications/tools/list_changed` (SPEC §3), so clients refetch tools/list and see the new
  * hidden set without reconnecting. Events are injected only between whole upstream events, never
- * inside one, so the stream stays valid SSE.
+ * inside one, so the stream stays valid SSE. Each upstream event is shown to an inspector first
+ * (the detached-call watcher), which may hold it while a call settles, or replace it.
  */
 import type { ChangeNotice } from "@/lib/db/notify";
 import type { ProxyGrant } from "@/lib/db/proxy-store";
+import type { EventInspector } from "./detached-calls";
 import { formatSseMessage, SseSplitter } from "./sse";
 
 type LiveStream = { grant: ProxyGrant; notify: () => void };
@@ -18,7 +20,7 @@ export function createLiveStreams() {
 
   return {
     /** Wraps an upstream GET body; the returned stream forwards it and accepts injected events. */
-    track(grant: ProxyGrant, body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+    track(grant: ProxyGrant, body: ReadableStream<Uint8Array>, inspect: EventInspector): ReadableStream<Uint8Array> {
       const decoder = new TextDecoder();
       const splitter = new SseSplitter();
       let controllerRef: TransformStreamDefaultController<Uint8Array> | null = null;
@@ -28,8 +30,11 @@ export function createLiveStreams() {
           controllerRef = controller;
           streams.add(entry);
         },
-        transform(chunk, controller) {
-          for (const event of splitter.push(decoder.decode(chunk, { stream: true }))) controller.enqueue(encoder.encode(event.raw));
+        async transform(chunk, controller) {
+          for (const event of splitter.push(decoder.decode(chunk, { stream: true }))) {
+            const inspected = inspect(event);
+            controller.enqueue(encoder.encode(inspected === null ? event.raw : ((await inspected) ?? event.raw)));
+          }
         },
         flush(controller) {
           streams.delete(entry);

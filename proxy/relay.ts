@@ -7,7 +7,11 @@
  * upstream ends without answering, the relay answers with `onMissing()`'s message, except when
  * the stream was resumable (its events carried ids) and ended cleanly: MCP 2025-11-25 lets a server
  * close such a stream early and deliver the answer on the client's resumed GET stream, so the
- * stream is closed as it is and the call is not counted as failed.
+ * stream is closed as it is and `onDetached()` hands the call to the GET relay
+ * (proxy/detached-calls.ts), which settles it when the answer passes there. That happens only once
+ * the row is durable, before the client sees the stream end and can resume, so the answer on the
+ * GET stream never needs holding; a row that cannot be written ends the stream with the
+ * withheld-answer error instead, and a conforming client that got an answer does not resume.
  */
 import type { JsonRpcId, JsonRpcResponse } from "./jsonrpc";
 import { formatSseMessage, SseSplitter } from "./sse";
@@ -21,7 +25,7 @@ export type RelayOptions = {
   rewrite?: (response: JsonRpcResponse) => JsonRpcResponse | undefined;
   /** May return work (a quota rollback) that must finish before the client sees the answer. */
   onResponse: (response: JsonRpcResponse | null, failure: string | null) => Promise<void> | undefined;
-  /** The upstream closed a resumable stream before answering; the answer may still come on a GET stream. */
+  /** The upstream closed a resumable stream before answering, and the row is durable: the answer may come on a GET stream. */
   onDetached: () => void;
   onMissing: (reason: string) => JsonRpcResponse;
   onDurableFailure: () => JsonRpcResponse;
@@ -55,11 +59,7 @@ export function createSseRelay(options: RelayOptions): TransformStream<Uint8Arra
       const rest = splitter.rest() + decoder.decode();
       if (rest) controller.enqueue(encoder.encode(rest));
       if (answered) return;
-      if (isResumable && !options.state.error) {
-        // The answer will travel on a GET stream the relay does not watch: the row must be durable first.
-        await options.durable.catch(() => {});
-        return options.onDetached();
-      }
+      if (isResumable && !options.state.error && (await options.durable.then(isTrue, isFalse))) return options.onDetached();
       const reason = options.state.error?.message ?? "The upstream closed the stream without answering.";
       const settling = options.onResponse(null, reason);
       controller.enqueue(encoder.encode(await releaseWhenDurable(options, formatSseMessage(options.onMissing(reason)), formatSseMessage, settling)));
@@ -117,13 +117,22 @@ async function releaseWhenDurable(options: RelayOptions, text: string, format: (
 }
 
 function matchResponse(data: string, requestId: JsonRpcId | null): JsonRpcResponse | null {
+  const response = readResponse(data);
+  return response !== null && response.id === requestId ? response : null;
+}
+
+/** The JSON-RPC response an event's data carries, if any (not a request or a notification). */
+export function readResponse(data: string): JsonRpcResponse | null {
   // Cheap pre-check: most events of a long stream are notifications and need no parse.
   if (!data.includes('"id"')) return null;
   try {
     const message = JSON.parse(data) as JsonRpcResponse & { method?: unknown };
-    if (message.method !== undefined || message.id !== requestId) return null;
+    if (typeof message !== "object" || message === null || message.method !== undefined) return null;
     return "result" in message || "error" in message ? message : null;
   } catch {
     return null;
   }
 }
+
+const isTrue = () => true;
+const isFalse = () => false;

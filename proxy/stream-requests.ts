@@ -1,7 +1,9 @@
 /**
  * GET (the server-to-client event stream of a session, resumable with Last-Event-ID) and DELETE
  * (end a session). Both need a session that belongs to the caller's grant; the GET stream is piped
- * through untouched and unbuffered, and closing it on either side closes the other.
+ * through unbuffered, and closing it on either side closes the other. Its events pass unchanged,
+ * except the answer of a call whose POST stream the upstream closed early: that call is settled
+ * first (proxy/detached-calls.ts), and a tools/list answer is filtered as on the POST path.
  */
 import type { ProxyGrant } from "@/lib/db/proxy-store";
 import type { ProxyInstance } from "./context";
@@ -43,12 +45,15 @@ export async function handleStreamRequest(
       // A GET stream is long-lived by design; only the connection phase is bounded.
       timeoutMs: method === "GET" ? 24 * 3600_000 : proxy.settings.upstreamTimeoutMs,
     });
-    if (method === "DELETE" && upstream.status < 300) await forgetSession({ lookups: proxy.lookups, grant, sessionId });
+    if (method === "DELETE" && upstream.status < 300) {
+      proxy.detachedCalls.endSession(grant.id, sessionId);
+      await forgetSession({ lookups: proxy.lookups, grant, sessionId });
+    }
     const emptyBody = upstream.status === 202 || upstream.status === 204 || method === "DELETE";
     if (emptyBody) await upstream.body.cancel().catch(() => {});
     if (emptyBody) return new Response(null, { status: upstream.status, headers: upstream.headers });
     const isEventStream = upstream.status === 200 && (upstream.headers.get("content-type") ?? "").includes("text/event-stream");
-    const body = isEventStream ? proxy.liveStreams.track(grant, upstream.body) : upstream.body;
+    const body = isEventStream ? proxy.liveStreams.track(grant, upstream.body, proxy.detachedCalls.watch(grant.id, sessionId)) : upstream.body;
     return new Response(body, { status: upstream.status, headers: upstream.headers });
   } catch (error) {
     const reason = error instanceof UpstreamError ? error.message : "The upstream request failed.";

@@ -86,6 +86,7 @@ export async function handleToolCall(proxy: ProxyInstance, call: ToolCallFacts):
     requestId: call.requestId,
     isToolCall: true,
     durable,
+    detached: { calls: proxy.detachedCalls, grantId: grant.id, sessionId: call.sessionId },
     onSettled: (outcome) => {
       proxy.callLog.settle(grant.orgId, durable, {
         decision: outcome.transport ? "error" : "allowed",
@@ -95,8 +96,9 @@ export async function handleToolCall(proxy: ProxyInstance, call: ToolCallFacts):
         upstreamMs: outcome.upstreamMs,
         totalMs: Math.round(performance.now() - call.startedAt),
       });
-      // Rolled back before the client sees the failure, so a retry finds the quota restored.
-      return outcome.failure ? releaseLimits(reservations) : undefined;
+      // Rolled back before the client sees the failure, so a retry finds the quota restored. An
+      // unanswered call keeps it: the upstream may have run it (proxy/detached-calls.ts).
+      return outcome.failure && !outcome.isUnanswered ? releaseLimits(reservations) : undefined;
     },
   });
 }
