@@ -14,7 +14,11 @@ export type ActionFormProps = {
   className?: string;
 };
 
-/** A small form around one server action, for row buttons such as accept, rotate or restore; it shows the action's error beside them. */
+/**
+ * A small form around one server action, for row buttons such as accept, restore or delete; it shows
+ * the action's error beside them. An action defined with `redirectOnSuccess` leaves the page on
+ * success (a server-side redirect, so the form also works without JavaScript).
+ */
 export function ActionForm({ action, fields, children, successMessage, className }: ActionFormProps) {
   const [state, formAction] = useActionState<ActionResult | null, FormData>(action, null);
   return (

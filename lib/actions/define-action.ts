@@ -9,7 +9,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Actor } from "@/lib/audit";
 import type { Role } from "@/lib/auth/roles";
@@ -60,10 +60,22 @@ export function toActionError(error: unknown, values?: Record<string, string>): 
   return { ok: false, error: `Something went wrong (reference ${errorId.slice(0, 8)}). Nothing was changed.`, code: "internal", values };
 }
 
-export function defineAction<S extends z.ZodType, T>(
-  options: { schema: S; role: Role },
-  handler: (context: ActionContext<z.infer<S>>) => Promise<T>,
-): (previous: unknown, formData: FormData) => Promise<ActionResult<T>> {
+type ActionOptions<S extends z.ZodType> = { schema: S; role: Role };
+type ActionHandler<S extends z.ZodType, T> = (context: ActionContext<z.infer<S>>) => Promise<T>;
+export type FormAction<T> = (previous: unknown, formData: FormData) => Promise<ActionResult<T>>;
+
+/**
+ * An action whose success ends on another page (creating or deleting something) sets
+ * `redirectOnSuccess` and returns that page's path. The wrapper refreshes the organisation's pages
+ * and answers with Next's server-side redirect(), so the form works without JavaScript (a 303 for a
+ * plain POST, a soft navigation otherwise). Failures still come back as results for useActionState.
+ */
+export function defineAction<S extends z.ZodType>(
+  options: ActionOptions<S> & { redirectOnSuccess: true },
+  handler: ActionHandler<S, string>,
+): FormAction<never>;
+export function defineAction<S extends z.ZodType, T>(options: ActionOptions<S>, handler: ActionHandler<S, T>): FormAction<T>;
+export function defineAction<S extends z.ZodType, T>(options: ActionOptions<S> & { redirectOnSuccess?: true }, handler: ActionHandler<S, T>): FormAction<T> {
   return async (_previous, formData) => {
     const values = formValues(formData);
     try {
@@ -83,6 +95,8 @@ export function defineAction<S extends z.ZodType, T>(
       const data = await handler({ user, org, role, input: parsed.data, actor });
       // Pages of the organisation render from the database; refresh them after any change.
       revalidatePath(`/${org.slug}`, "layout");
+      // redirect() throws Next's control-flow error; toActionError below lets it through.
+      if (options.redirectOnSuccess && typeof data === "string") redirect(data);
       return { ok: true, data };
     } catch (error) {
       return toActionError(error, values);

@@ -1,8 +1,9 @@
 import "server-only";
 /**
  * Grants: one per agent identity on one server. The token is returned only by mint and rotate;
- * the database keeps its keyed hash and a short prefix. Revoke and rotate notify every proxy
- * instance, so they take effect on the next request.
+ * the database keeps its keyed hash and a short prefix. Every change (edit, revoke, rotate) is
+ * scoped by orgId in its where clause and notifies every proxy instance in the same transaction,
+ * so it takes effect on the next request.
  */
 import { type Actor, recordAdminEvent } from "@/lib/audit";
 import { generateToken, hashToken, tokenPrefix } from "@/lib/crypto/tokens";
@@ -40,6 +41,11 @@ type GrantRow = Prisma.GrantGetPayload<{ select: typeof grantSelect }>;
 
 function toGrantDto({ policy, ...row }: GrantRow): GrantDto {
   return { ...row, policyName: policy?.name ?? null };
+}
+
+/** Dates go into admin events as ISO text: the audit helper's secret masking rebuilds objects and would turn a Date into {}. */
+function isoOrNull(date: Date | null | undefined): string | null {
+  return date ? date.toISOString() : null;
 }
 
 async function assertPolicyOnServer(tx: Prisma.TransactionClient, orgId: string, serverId: string, policyId: string | null | undefined) {
@@ -88,7 +94,7 @@ export async function mintGrant({
       action: "grant.created",
       targetType: "grant",
       targetId: row.id,
-      after: { label, serverId, policyId: policyId ?? null, expiresAt: expiresAt ?? null, prefix: row.prefix },
+      after: { label, serverId, policyId: policyId ?? null, expiresAt: isoOrNull(expiresAt), prefix: row.prefix },
     });
     return toGrantDto(row);
   });
@@ -131,8 +137,8 @@ export async function updateGrant({
       action: "grant.updated",
       targetType: "grant",
       targetId: grantId,
-      before: { label: before.label, policyId: before.policyId, expiresAt: before.expiresAt },
-      after: { label: row.label, policyId: row.policyId, expiresAt: row.expiresAt },
+      before: { label: before.label, policyId: before.policyId, expiresAt: isoOrNull(before.expiresAt) },
+      after: { label: row.label, policyId: row.policyId, expiresAt: isoOrNull(row.expiresAt) },
     });
     await notifyChange(tx, { kind: "grant", id: grantId, serverId: row.serverId });
     return toGrantDto(row);
@@ -181,7 +187,14 @@ export async function revokeGrant({
     const { count } = await tx.grant.updateMany({ where: { id: grantId, orgId, revokedAt: null }, data: { revokedAt: now } });
     if (count === 0) throw notFound("Grant");
     const row = await tx.grant.findFirstOrThrow({ where: { id: grantId, orgId }, select: grantSelect });
-    await recordAdminEvent(tx, { orgId, actor, action: "grant.revoked", targetType: "grant", targetId: grantId, after: { label: row.label, revokedAt: now } });
+    await recordAdminEvent(tx, {
+      orgId,
+      actor,
+      action: "grant.revoked",
+      targetType: "grant",
+      targetId: grantId,
+      after: { label: row.label, revokedAt: isoOrNull(now) },
+    });
     await notifyChange(tx, { kind: "grant", id: grantId, serverId: row.serverId });
     return toGrantDto(row);
   });

@@ -21,13 +21,16 @@ export const testConnectionAction = defineAction({ schema: testConnectionFormSch
   return { toolCount: result.tools.length, toolNames: result.tools.map((tool) => tool.name).slice(0, 20) };
 });
 
-/** Saves only a server that answers: the connection test and tool discovery run first, and their error lands on the URL field. */
-export const createServerAction = defineAction({ schema: createServerFormSchema, role: "admin" }, async ({ org, input, actor }) => {
+/**
+ * Saves only a server that answers: the connection test and tool discovery run first, and their
+ * error lands on the URL field. Success continues on the new server's page.
+ */
+export const createServerAction = defineAction({ schema: createServerFormSchema, role: "admin", redirectOnSuccess: true }, async ({ org, input, actor }) => {
   const result = await testConnection({ url: input.url, headers: input.headers });
   if (!result.ok) throw urlError(result.message);
   const server = await createServer({ orgId: org.id, data: { name: input.name, url: input.url, headers: input.headers }, actor });
   await upsertToolCatalogue({ orgId: org.id, serverId: server.id, tools: result.tools, actor });
-  return { serverId: server.id, toolCount: result.tools.length };
+  return `/${org.slug}/servers/${server.id}`;
 });
 
 export const updateServerAction = defineAction({ schema: updateServerFormSchema, role: "admin" }, async ({ org, input, actor }) => {
@@ -36,9 +39,9 @@ export const updateServerAction = defineAction({ schema: updateServerFormSchema,
   return null;
 });
 
-export const deleteServerAction = defineAction({ schema: serverIdSchema, role: "admin" }, async ({ org, input, actor }) => {
+export const deleteServerAction = defineAction({ schema: serverIdSchema, role: "admin", redirectOnSuccess: true }, async ({ org, input, actor }) => {
   await deleteServer({ orgId: org.id, serverId: input.serverId, actor });
-  return { redirectTo: `/${org.slug}/servers` };
+  return `/${org.slug}/servers`;
 });
 
 export const setCredentialsAction = defineAction({ schema: setCredentialsFormSchema, role: "admin" }, async ({ org, input, actor }) => {

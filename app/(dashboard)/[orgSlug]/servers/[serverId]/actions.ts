@@ -6,7 +6,7 @@ import { createPolicy } from "@/lib/db/policies";
 import { listTools } from "@/lib/db/tools";
 import { suggestStarterPolicy } from "@/lib/policy/starter-policy";
 import type { PolicyDocument } from "@/lib/policy/types";
-import { grantIdSchema, mintGrantSchema } from "@/lib/validation/grant";
+import { editGrantFormSchema, grantIdSchema, mintGrantSchema } from "@/lib/validation/grant";
 import { attachPolicySchema, createPolicyFromTemplateSchema, type PolicyTemplate } from "@/lib/validation/policy";
 
 export const mintGrantAction = defineAction({ schema: mintGrantSchema, role: "admin" }, async ({ org, input, actor }) => {
@@ -31,6 +31,13 @@ export const revokeGrantAction = defineAction({ schema: grantIdSchema, role: "ad
   return null;
 });
 
+// Label and expiry are part of the grant itself, an admin power like minting (SPEC §1). The new
+// expiry reaches every proxy on its next request: updateGrant notifies the grant cache.
+export const editGrantAction = defineAction({ schema: editGrantFormSchema, role: "admin", redirectOnSuccess: true }, async ({ org, input, actor }) => {
+  const grant = await updateGrant({ orgId: org.id, grantId: input.grantId, data: { label: input.label, expiresAt: input.expiresAt }, actor });
+  return `/${org.slug}/servers/${grant.serverId}`;
+});
+
 // Attaching a policy changes what an agent may do, which is the policy manager's job (SPEC §1).
 export const attachPolicyAction = defineAction({ schema: attachPolicySchema, role: "policy_manager" }, async ({ org, input, actor }) => {
   await updateGrant({ orgId: org.id, grantId: input.grantId, data: { policyId: input.policyId }, actor });
@@ -46,8 +53,11 @@ async function buildTemplate(orgId: string, serverId: string, template: PolicyTe
   );
 }
 
-export const createPolicyAction = defineAction({ schema: createPolicyFromTemplateSchema, role: "policy_manager" }, async ({ org, input, actor }) => {
-  const document = await buildTemplate(org.id, input.serverId, input.template);
-  const policy = await createPolicy({ orgId: org.id, serverId: input.serverId, name: input.name, document, actor });
-  return { policyId: policy.id, redirectTo: `/${org.slug}/servers/${input.serverId}/policies/${policy.id}` };
-});
+export const createPolicyAction = defineAction(
+  { schema: createPolicyFromTemplateSchema, role: "policy_manager", redirectOnSuccess: true },
+  async ({ org, input, actor }) => {
+    const document = await buildTemplate(org.id, input.serverId, input.template);
+    const policy = await createPolicy({ orgId: org.id, serverId: input.serverId, name: input.name, document, actor });
+    return `/${org.slug}/servers/${policy.serverId}/policies/${policy.id}`;
+  },
+);

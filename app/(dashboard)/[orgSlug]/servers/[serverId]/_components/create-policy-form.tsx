@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
@@ -10,12 +9,9 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/actions/define-action";
 import { createPolicyAction } from "../actions";
 
+/** On success the action redirects to the new policy's editor on the server, so this also works without JavaScript. */
 export function CreatePolicyForm({ orgSlug, serverId }: { orgSlug: string; serverId: string }) {
-  const router = useRouter();
-  const [state, formAction] = useActionState<ActionResult<{ policyId: string; redirectTo: string }> | null, FormData>(createPolicyAction, null);
-  useEffect(() => {
-    if (state?.ok) router.push(state.data.redirectTo);
-  }, [state, router]);
+  const [state, formAction] = useActionState<ActionResult<never> | null, FormData>(createPolicyAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={formAction} className="flex flex-col gap-3" data-testid="create-policy-form">

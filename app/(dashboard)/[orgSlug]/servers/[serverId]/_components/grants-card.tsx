@@ -1,5 +1,7 @@
+import Link from "next/link";
 import { ActionForm } from "@/components/action-form";
 import { Badge } from "@/components/ui/badge";
+import { buttonClassName } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -79,6 +81,14 @@ export function GrantsCard({ orgSlug, serverId, grants, policies, isAdmin, canAt
                     <TD className="text-right">
                       {isLive ? (
                         <div className="flex flex-col items-end gap-2">
+                          <Link
+                            href={`/${orgSlug}/servers/${serverId}/grants/${grant.id}/edit`}
+                            className={buttonClassName("secondary", "sm")}
+                            aria-label={`Edit label and expiry of ${grant.label}`}
+                            data-testid={`edit-${grant.label}`}
+                          >
+                            Edit
+                          </Link>
                           <RotateGrantButton orgSlug={orgSlug} grantId={grant.id} label={grant.label} />
                           <ActionForm action={revokeGrantAction} fields={{ orgSlug, grantId: grant.id }}>
                             <ConfirmButton label="Revoke" message="The agent loses access on its next call." testId={`revoke-${grant.label}`} />

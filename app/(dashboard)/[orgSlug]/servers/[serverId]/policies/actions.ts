@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { deletePolicy, restorePolicyVersion, savePolicyVersion } from "@/lib/db/policies";
+import { deletePolicy, getPolicy, restorePolicyVersion, savePolicyVersion } from "@/lib/db/policies";
 import { applyRecommendedRule } from "@/lib/servers/apply-tool-rule";
 import { dryRunPolicy } from "@/lib/servers/dry-run";
 import { simulateCall } from "@/lib/servers/simulate-call";
@@ -18,10 +18,15 @@ export const restorePolicyAction = defineAction({ schema: restorePolicyVersionSc
   return { version: policy.version };
 });
 
-export const deletePolicyAction = defineAction({ schema: deletePolicySchema, role: "policy_manager" }, async ({ org, input, actor }) => {
-  await deletePolicy({ orgId: org.id, policyId: input.policyId, actor });
-  return null;
-});
+// The read only finds the server page to return to; the delete itself is scoped by orgId again.
+export const deletePolicyAction = defineAction(
+  { schema: deletePolicySchema, role: "policy_manager", redirectOnSuccess: true },
+  async ({ org, input, actor }) => {
+    const { serverId } = await getPolicy({ orgId: org.id, policyId: input.policyId });
+    await deletePolicy({ orgId: org.id, policyId: input.policyId, actor });
+    return `/${org.slug}/servers/${serverId}`;
+  },
+);
 
 // Viewers read policy contents (SPEC §1), so they may also ask what a policy would decide.
 export const simulateCallAction = defineAction({ schema: simulateCallSchema, role: "viewer" }, async ({ org, input }) => {

@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
@@ -12,13 +11,10 @@ import { createServerAction, testConnectionAction } from "../../actions";
 
 type TestResult = ActionResult<{ toolCount: number; toolNames: string[] }>;
 
+/** On success the action redirects to the new server's page on the server, so this also works without JavaScript. */
 export function CreateServerForm({ orgSlug }: { orgSlug: string }) {
-  const router = useRouter();
-  const [state, create] = useActionState<ActionResult<{ serverId: string; toolCount: number }> | null, FormData>(createServerAction, null);
+  const [state, create] = useActionState<ActionResult<never> | null, FormData>(createServerAction, null);
   const [test, runTest] = useActionState<TestResult | null, FormData>(testConnectionAction, null);
-  useEffect(() => {
-    if (state?.ok) router.push(`/${orgSlug}/servers/${state.data.serverId}`);
-  }, [state, orgSlug, router]);
   // The latest of the two results decides what is shown next to the URL.
   const failed = state && !state.ok ? state : test && !test.ok ? test : null;
   const values = state && !state.ok ? state.values : test && !test.ok ? test.values : undefined;

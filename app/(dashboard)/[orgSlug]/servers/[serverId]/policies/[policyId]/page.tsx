@@ -1,18 +1,19 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/action-form";
 import { PageHeader } from "@/components/layout/page-header";
 import { DryRunForm } from "@/components/policy/dry-run-form";
 import { PolicyJsonEditor } from "@/components/policy/policy-json-editor";
 import { SimulatorForm } from "@/components/policy/simulator-form";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { hasRole } from "@/lib/auth/roles";
 import { requireOrgMember } from "@/lib/auth/session";
 import { getPolicy, listPolicyVersions } from "@/lib/db/policies";
 import { listTools } from "@/lib/db/tools";
 import { formatPolicyDocument } from "@/lib/policy-format";
 import { orNotFound } from "../../../_components/or-not-found";
-import { dryRunAction, savePolicyAction, simulateCallAction } from "../actions";
-import { DeletePolicyForm } from "./_components/delete-policy-form";
+import { deletePolicyAction, dryRunAction, savePolicyAction, simulateCallAction } from "../actions";
 import { VersionsCard } from "./_components/versions-card";
 import { VisualBuilder } from "./_components/visual-builder";
 
@@ -36,7 +37,14 @@ export default async function PolicyPage({ params, searchParams }: Props) {
         eyebrow={<Link href={base}>← Server</Link>}
         title={`Policy ${policy.name}`}
         description={`Version ${policy.version}. Saving validates the document and creates version ${policy.version + 1}; proxies serve it on their next request.`}
-        actions={canEdit ? <DeletePolicyForm orgSlug={org.slug} policyId={policy.id} redirectTo={base} /> : undefined}
+        actions={
+          canEdit ? (
+            // The action redirects to the server page on success; only a failure stays here.
+            <ActionForm action={deletePolicyAction} fields={{ orgSlug: org.slug, policyId: policy.id }}>
+              <ConfirmButton label="Delete policy" message="Grants using it will have no policy: their calls are denied." testId="delete-policy" />
+            </ActionForm>
+          ) : undefined
+        }
       />
       <Card>
         <CardHeader>
