@@ -43,6 +43,8 @@ const SECRET_KEYS = /token|secret|password|authorization|cookie|credential|heade
 /** Replaces secret-looking values with "••••" at any depth. */
 export function maskSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskSecrets);
+  // A Date has no own entries: rebuilt as an object it would be stored as {}.
+  if (value instanceof Date) return value.toISOString();
   if (value && typeof value === "object") {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, SECRET_KEYS.test(key) && inner != null ? "••••" : maskSecrets(inner)]),
