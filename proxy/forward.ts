@@ -16,8 +16,20 @@ import { type UpstreamClient, UpstreamError, type UpstreamResponse } from "./ups
  * `transport`: the upstream could not answer (unreachable, timeout, 5xx, broken stream), as opposed to a tool error.
  * `isUnanswered`: the answer moved to a resumed stream and was never seen (proxy/detached-calls.ts), so the
  * outcome is unknown; `failure` then says why and `upstreamMs` is null.
+ * `isClientClosed`: the client went away before the answer (the upstream request was closed too).
  */
-export type ForwardOutcome = { upstreamStatus: number | null; upstreamMs: number | null; failure: string | null; transport: boolean; isUnanswered: boolean };
+export type ForwardOutcome = {
+  upstreamStatus: number | null;
+  upstreamMs: number | null;
+  failure: string | null;
+  transport: boolean;
+  isUnanswered: boolean;
+  isClientClosed: boolean;
+};
+
+type Settlement = { upstreamStatus: number | null; failure: string | null; transport?: boolean; isUnanswered?: boolean; isClientClosed?: boolean };
+
+const CLIENT_CLOSED = "The client closed the request.";
 
 export type ForwardOptions = {
   request: Request;
@@ -43,11 +55,11 @@ const LOG_FAILURE = "Toolgate could not record this call in its audit log, so it
 export async function forwardMessage(options: ForwardOptions): Promise<Response> {
   const startedAt = performance.now();
   let settled = false;
-  const settle = (upstreamStatus: number | null, failure: string | null, transport = failure !== null, isUnanswered = false): Promise<void> | undefined => {
+  const settle = ({ upstreamStatus, failure, transport = failure !== null, isUnanswered = false, isClientClosed = false }: Settlement) => {
     if (settled) return undefined;
     settled = true;
     const upstreamMs = isUnanswered ? null : Math.round(performance.now() - startedAt);
-    return options.onSettled({ upstreamStatus, upstreamMs, failure, transport, isUnanswered });
+    return options.onSettled({ upstreamStatus, upstreamMs, failure, transport, isUnanswered, isClientClosed });
   };
   const failureMessage = (reason: string): JsonRpcResponse =>
     options.isToolCall && options.requestId !== null
@@ -67,7 +79,7 @@ export async function forwardMessage(options: ForwardOptions): Promise<Response>
     });
   } catch (error) {
     const reason = error instanceof UpstreamError ? error.message : "The upstream request failed.";
-    await settle(null, reason);
+    await settle({ upstreamStatus: null, failure: reason, isClientClosed: error instanceof UpstreamError && error.reason === "aborted" });
     if (!(await isDurable(options.durable)))
       return answerMessage(options.request, jsonRpcError(options.requestId, INTERNAL_ERROR, LOG_FAILURE), { status: 503 });
     if (options.requestId === null) return answerMessage(options.request, jsonRpcError(null, INTERNAL_ERROR, reason), { status: 502 });
@@ -77,7 +89,7 @@ export async function forwardMessage(options: ForwardOptions): Promise<Response>
   const early = options.beforeRelease ? await options.beforeRelease(upstream) : null;
   if (early) {
     await upstream.body.cancel().catch(() => {});
-    await settle(upstream.status, "refused by the proxy");
+    await settle({ upstreamStatus: upstream.status, failure: "refused by the proxy" });
     return early;
   }
 
@@ -87,7 +99,7 @@ export async function forwardMessage(options: ForwardOptions): Promise<Response>
   if (upstream.status >= 300 || options.requestId === null || (!isStream && !isJson)) {
     // Notifications, client responses (202) and HTTP errors: small or empty bodies, passed as they are.
     const failure = upstream.status >= 300 ? `The upstream answered HTTP ${upstream.status}.` : null;
-    await settle(upstream.status, failure, upstream.status >= 500);
+    await settle({ upstreamStatus: upstream.status, failure, transport: upstream.status >= 500 });
     if (!(await isDurable(options.durable))) {
       await upstream.body.cancel().catch(() => {});
       return answerMessage(options.request, jsonRpcError(options.requestId, INTERNAL_ERROR, LOG_FAILURE), { status: 503 });
@@ -103,9 +115,12 @@ export async function forwardMessage(options: ForwardOptions): Promise<Response>
     state: upstream.state,
     rewrite: options.rewrite,
     onResponse: (response: JsonRpcResponse | null, failure: string | null) => {
-      if (failure) return settle(upstream.status, failure, true);
-      return settle(upstream.status, describeFailure(response), false);
+      // A client abort also breaks the upstream stream (upstream.ts destroys it): name the cause.
+      if (failure && options.request.signal.aborted) return settle({ upstreamStatus: upstream.status, failure: CLIENT_CLOSED, isClientClosed: true });
+      if (failure) return settle({ upstreamStatus: upstream.status, failure, transport: true });
+      return settle({ upstreamStatus: upstream.status, failure: describeFailure(response), transport: false });
     },
+    onClientClosed: () => settle({ upstreamStatus: upstream.status, failure: CLIENT_CLOSED, isClientClosed: true }),
     // Settled when the answer passes on a resumed GET stream (latency then includes the client's reconnection).
     onDetached: () =>
       options.detached.calls.register({
@@ -114,7 +129,9 @@ export async function forwardMessage(options: ForwardOptions): Promise<Response>
         requestId: options.requestId as JsonRpcId,
         rewrite: options.rewrite,
         settle: (response, unanswered) =>
-          response ? settle(upstream.status, describeFailure(response), false) : settle(upstream.status, unanswered, false, true),
+          response
+            ? settle({ upstreamStatus: upstream.status, failure: describeFailure(response), transport: false })
+            : settle({ upstreamStatus: upstream.status, failure: unanswered, transport: false, isUnanswered: true }),
       }),
     onMissing: failureMessage,
     onDurableFailure: () => jsonRpcError(options.requestId, INTERNAL_ERROR, LOG_FAILURE),

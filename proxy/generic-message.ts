@@ -53,8 +53,8 @@ export async function handleGenericMessage(
     beforeRelease: message.method === "initialize" && !message.isStateless ? (upstream) => bindInitializedSession(proxy, facts, upstream) : undefined,
     onSettled: (outcome) => {
       proxy.callLog.settle(grant.orgId, durable, {
-        decision: outcome.transport ? "error" : "forwarded",
-        code: outcome.transport ? "upstream_error" : "forwarded",
+        decision: outcome.transport || outcome.isClientClosed ? "error" : "forwarded",
+        code: outcome.isClientClosed ? "client_closed" : outcome.transport ? "upstream_error" : "forwarded",
         message: outcome.failure,
         upstreamStatus: outcome.upstreamStatus,
         upstreamMs: outcome.upstreamMs,

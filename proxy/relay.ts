@@ -12,6 +12,9 @@
  * the row is durable, before the client sees the stream end and can resume, so the answer on the
  * GET stream never needs holding; a row that cannot be written ends the stream with the
  * withheld-answer error instead, and a conforming client that got an answer does not resume.
+ * A client that goes away before the answer cancels the relay, and `flush` never runs: `cancel`
+ * settles the call instead (failed, so the reservation is given back; or detached, when the stream
+ * was resumable and the client may resume it), so no row is left looking like a success.
  */
 import type { JsonRpcId, JsonRpcResponse } from "./jsonrpc";
 import { formatSseMessage, SseSplitter } from "./sse";
@@ -25,11 +28,16 @@ export type RelayOptions = {
   rewrite?: (response: JsonRpcResponse) => JsonRpcResponse | undefined;
   /** May return work (a quota rollback) that must finish before the client sees the answer. */
   onResponse: (response: JsonRpcResponse | null, failure: string | null) => Promise<void> | undefined;
+  /** The client went away before the answer: a failed call (quota given back), named as such. */
+  onClientClosed: () => Promise<void> | undefined;
   /** The upstream closed a resumable stream before answering, and the row is durable: the answer may come on a GET stream. */
   onDetached: () => void;
   onMissing: (reason: string) => JsonRpcResponse;
   onDurableFailure: () => JsonRpcResponse;
 };
+
+/** `cancel` (Streams spec 2023, run when the readable side is cancelled) is not in TypeScript's lib yet. */
+type RelayTransformer = Transformer<Uint8Array, Uint8Array> & { cancel: () => Promise<void> };
 
 const encoder = new TextEncoder();
 const EVENT_ID = /(^|\n)id:/;
@@ -39,7 +47,7 @@ export function createSseRelay(options: RelayOptions): TransformStream<Uint8Arra
   const splitter = new SseSplitter();
   let answered = options.requestId === null;
   let isResumable = false;
-  return new TransformStream({
+  const transformer: RelayTransformer = {
     async transform(chunk, controller) {
       for (const event of splitter.push(decoder.decode(chunk, { stream: true }))) {
         if (!isResumable && EVENT_ID.test(event.raw)) isResumable = true;
@@ -64,14 +72,21 @@ export function createSseRelay(options: RelayOptions): TransformStream<Uint8Arra
       const settling = options.onResponse(null, reason);
       controller.enqueue(encoder.encode(await releaseWhenDurable(options, formatSseMessage(options.onMissing(reason)), formatSseMessage, settling)));
     },
-  });
+    async cancel() {
+      if (answered) return;
+      if (isResumable && (await options.durable.then(isTrue, isFalse))) return options.onDetached();
+      await options.onClientClosed();
+    },
+  };
+  return new TransformStream(transformer);
 }
 
 export function createJsonRelay(options: RelayOptions): TransformStream<Uint8Array, Uint8Array> {
   const chunks: Uint8Array[] = [];
   let held: Uint8Array | null = null;
+  let isFlushing = false;
   const holdAll = options.rewrite !== undefined;
-  return new TransformStream({
+  const transformer: RelayTransformer = {
     transform(chunk, controller) {
       chunks.push(chunk);
       if (holdAll) return;
@@ -79,6 +94,7 @@ export function createJsonRelay(options: RelayOptions): TransformStream<Uint8Arr
       held = chunk;
     },
     async flush(controller) {
+      isFlushing = true;
       const text = Buffer.concat(chunks).toString("utf8");
       let response: JsonRpcResponse | null = null;
       try {
@@ -103,7 +119,11 @@ export function createJsonRelay(options: RelayOptions): TransformStream<Uint8Arr
       else if (holdAll) for (const chunk of chunks) controller.enqueue(chunk);
       else if (held) controller.enqueue(held);
     },
-  });
+    async cancel() {
+      if (!isFlushing) await options.onClientClosed();
+    },
+  };
+  return new TransformStream(transformer);
 }
 
 async function releaseWhenDurable(options: RelayOptions, text: string, format: (message: unknown) => string, settling?: Promise<void>): Promise<string> {

@@ -89,8 +89,8 @@ export async function handleToolCall(proxy: ProxyInstance, call: ToolCallFacts):
     detached: { calls: proxy.detachedCalls, grantId: grant.id, sessionId: call.sessionId },
     onSettled: (outcome) => {
       proxy.callLog.settle(grant.orgId, durable, {
-        decision: outcome.transport ? "error" : "allowed",
-        code: outcome.transport ? "upstream_error" : "allowed",
+        decision: outcome.transport || outcome.isClientClosed ? "error" : "allowed",
+        code: outcome.isClientClosed ? "client_closed" : outcome.transport ? "upstream_error" : "allowed",
         message: outcome.failure,
         upstreamStatus: outcome.upstreamStatus,
         upstreamMs: outcome.upstreamMs,
