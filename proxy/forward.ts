@@ -137,7 +137,7 @@ export async function forwardMessage(options: ForwardOptions): Promise<Response>
     onDurableFailure: () => jsonRpcError(options.requestId, INTERNAL_ERROR, LOG_FAILURE),
   };
   const relay = isStream ? createSseRelay(relayOptions) : createJsonRelay(relayOptions);
-  return new Response(upstream.body.pipeThrough(relay), { status: upstream.status, headers: upstream.headers });
+  return new Response(upstream.bodyThrough(relay), { status: upstream.status, headers: upstream.headers });
 }
 
 async function isDurable(durable: Promise<unknown>): Promise<boolean> {

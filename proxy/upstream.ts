@@ -27,7 +27,20 @@ export type UpstreamRequest = {
 };
 
 export type UpstreamBodyState = { error: Error | null; ended: boolean };
-export type UpstreamResponse = { status: number; headers: Headers; body: ReadableStream<Uint8Array>; state: UpstreamBodyState };
+/**
+ * Read the body once, as `body` (bytes as they are) or through `bodyThrough` (bytes run through a
+ * transformer, such as the relays, inside the same stream).
+ */
+export type UpstreamResponse = {
+  status: number;
+  headers: Headers;
+  readonly body: ReadableStream<Uint8Array>;
+  bodyThrough: (transformer: BodyTransformer) => ReadableStream<Uint8Array>;
+  state: UpstreamBodyState;
+};
+
+/** A web-streams Transformer plus the reader-went-away hook of the 2023 Streams spec. */
+export type BodyTransformer = Transformer<Uint8Array, Uint8Array> & { cancel?: () => Promise<void> };
 
 export class UpstreamError extends Error {
   constructor(
@@ -73,13 +86,19 @@ export function createUpstreamClient({ allowPrivate }: { allowPrivate: boolean }
       });
       outgoing.on("response", (incoming) => {
         const state: UpstreamBodyState = { error: null, ended: false };
-        const body = toWebStream(
-          incoming,
+        const onDone = () => request.signal.removeEventListener("abort", onAbort);
+        const abortUpstream = () => outgoing.destroy();
+        let body: ReadableStream<Uint8Array> | null = null;
+        resolve({
+          status: incoming.statusCode ?? 502,
+          headers: filterResponseHeaders(incoming.headers),
+          get body() {
+            body ??= toWebStream(incoming, state, onDone, abortUpstream);
+            return body;
+          },
+          bodyThrough: (transformer) => toWebStream(incoming, state, onDone, abortUpstream, transformer),
           state,
-          () => request.signal.removeEventListener("abort", onAbort),
-          () => outgoing.destroy(),
-        );
-        resolve({ status: incoming.statusCode ?? 502, headers: filterResponseHeaders(incoming.headers), body, state });
+        });
       });
       outgoing.end(request.body ? Buffer.from(request.body.buffer, request.body.byteOffset, request.body.byteLength) : undefined);
     });
@@ -96,26 +115,80 @@ export function createUpstreamClient({ allowPrivate }: { allowPrivate: boolean }
 
 export type UpstreamClient = ReturnType<typeof createUpstreamClient>;
 
-function toWebStream(incoming: http.IncomingMessage, state: UpstreamBodyState, onDone: () => void, abortUpstream: () => void): ReadableStream<Uint8Array> {
+/**
+ * The upstream body as one web stream, optionally run through a transformer. Chunks are handed to
+ * the transformer one at a time (the body pauses while an asynchronous step runs, so order and
+ * backpressure hold); `flush` runs once the body ended or broke (`state` tells which), and the
+ * transformer's `cancel` when the reader went away.
+ */
+function toWebStream(
+  incoming: http.IncomingMessage,
+  state: UpstreamBodyState,
+  onDone: () => void,
+  abortUpstream: () => void,
+  transformer?: BodyTransformer,
+): ReadableStream<Uint8Array> {
+  let isClosed = false;
+  let steps: Promise<void> = Promise.resolve();
   return new ReadableStream<Uint8Array>({
     start(controller) {
+      const output: TransformStreamDefaultController<Uint8Array> = {
+        enqueue: (chunk) => {
+          if (!isClosed) controller.enqueue(chunk);
+        },
+        error: (reason) => {
+          if (isClosed) return;
+          isClosed = true;
+          controller.error(reason);
+        },
+        terminate: () => {
+          if (isClosed) return;
+          isClosed = true;
+          controller.close();
+        },
+        get desiredSize() {
+          return controller.desiredSize;
+        },
+      };
+      // Steps run in order; a step that throws errors the stream and tears the upstream down.
+      const step = (work: () => unknown) => {
+        steps = steps.then(work).then(undefined, (error: unknown) => {
+          output.error(error);
+          abortUpstream();
+        });
+        return steps;
+      };
+      const finish = () =>
+        step(async () => {
+          if (isClosed) return;
+          await transformer?.flush?.(output);
+          output.terminate();
+        });
       incoming.on("data", (chunk: Buffer) => {
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-        if ((controller.desiredSize ?? 1) <= 0) incoming.pause();
+        const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        if (!transformer) {
+          output.enqueue(bytes);
+          if ((controller.desiredSize ?? 1) <= 0) incoming.pause();
+          return;
+        }
+        incoming.pause();
+        void step(async () => {
+          if (isClosed) return;
+          await transformer.transform?.(bytes, output);
+          if ((controller.desiredSize ?? 1) > 0) incoming.resume();
+        });
       });
       incoming.on("end", () => {
         state.ended = true;
         onDone();
-        controller.close();
+        void finish();
       });
       const fail = (error?: Error) => {
         if (state.ended) return;
         state.ended = true;
         state.error = error ?? new Error("The upstream connection closed before the response was complete.");
         onDone();
-        try {
-          controller.close();
-        } catch {}
+        void finish();
       };
       incoming.on("error", fail);
       incoming.on("aborted", () => fail());
@@ -126,13 +199,15 @@ function toWebStream(incoming: http.IncomingMessage, state: UpstreamBodyState, o
     pull() {
       incoming.resume();
     },
-    cancel() {
+    async cancel() {
       // The client stopped reading: tear the upstream request down (destroying only the response
       // would leave a keep-alive socket, and the upstream's work, running).
       const isUnfinished = !state.ended;
+      isClosed = true;
       state.ended = true;
       onDone();
       if (isUnfinished) abortUpstream();
+      await transformer?.cancel?.();
     },
   });
 }
