@@ -8,21 +8,22 @@ import "server-only";
  */
 import { getEnv } from "@/lib/env";
 import { type MaintenanceReport, runMaintenance } from "./run-maintenance";
+import { type SealReport, sealCallChain } from "./seal-call-chain";
 
 const FIRST_RUN_DELAY_MS = 30 * 1000;
 
 export type MaintenanceSchedule = { stop: () => Promise<void> };
 
-export function createMaintenanceSchedule({
+export function createMaintenanceSchedule<R = MaintenanceReport>({
   intervalMs,
   firstRunDelayMs = FIRST_RUN_DELAY_MS,
-  run = () => runMaintenance(),
+  run = () => runMaintenance() as unknown as Promise<R>,
   onReport,
 }: {
   intervalMs: number;
   firstRunDelayMs?: number;
-  run?: () => Promise<MaintenanceReport>;
-  onReport?: (report: MaintenanceReport) => void;
+  run?: () => Promise<R>;
+  onReport?: (report: R) => void;
 }): MaintenanceSchedule {
   let isStopped = false;
   let current: Promise<void> = Promise.resolve();
@@ -50,10 +51,24 @@ export function createMaintenanceSchedule({
   };
 }
 
-const processState = globalThis as unknown as { toolgateMaintenanceSchedule?: MaintenanceSchedule | null };
+const processState = globalThis as unknown as {
+  toolgateMaintenanceSchedule?: MaintenanceSchedule | null;
+  toolgateCallChainSchedule?: MaintenanceSchedule;
+};
 
-/** The instance's schedule, started once per process (instrumentation.ts). */
+/**
+ * Sealing the call log's hash chain (seal-call-chain.ts) runs on its own short interval and lock,
+ * and is not turned off with the maintenance timer: an unsealed log has no tamper evidence, and a
+ * run that finds nothing old enough costs a few index reads.
+ */
+const CALL_CHAIN_SEAL_INTERVAL_MS = 30 * 1000;
+
+/** The instance's schedules, started once per process (instrumentation.ts). */
 export function startMaintenanceSchedule(): void {
+  processState.toolgateCallChainSchedule ??= createMaintenanceSchedule<SealReport>({
+    intervalMs: CALL_CHAIN_SEAL_INTERVAL_MS,
+    run: () => sealCallChain(),
+  });
   if (processState.toolgateMaintenanceSchedule !== undefined) return;
   const minutes = getEnv().TOOLGATE_MAINTENANCE_INTERVAL_MINUTES;
   if (minutes === 0) {

@@ -1,3 +1,4 @@
+import { callChainReportSchema } from "@/lib/validation/api/calls-verify";
 import { pageOf } from "@/lib/validation/api/common";
 import { adminEventResponseSchema, apiAdminEventListQuerySchema, apiCallListQuerySchema, callResponseSchema } from "@/lib/validation/api/events";
 import { defineEndpoint } from "../endpoint";
@@ -25,4 +26,16 @@ export const listAdminEventsEndpoint = defineEndpoint({
   query: apiAdminEventListQuerySchema,
   response: pageOf(adminEventResponseSchema),
   errors: ["validation_failed"],
+});
+
+export const verifyCallChainEndpoint = defineEndpoint({
+  operationId: "verifyCallChain",
+  method: "POST",
+  path: "/calls/verify",
+  tag: "Logs",
+  summary: "Verify the call log's tamper-evidence chain",
+  description:
+    "Recomputes the hash chain of the key's organisation (SPEC §5): every sealed row must match its hash and link to the sealed row before it. Rows are sealed in the background once they are final (about 10 minutes); younger rows are counted as unsealed. When retention has deleted the oldest rows, the check starts at the oldest row left and says so in `anchoredAt`.",
+  role: "viewer",
+  response: callChainReportSchema,
 });

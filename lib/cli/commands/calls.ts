@@ -2,6 +2,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { isFlagSet, type ParsedArgs, stringOption } from "../args";
 import type { ApiClient } from "../http-client";
 import { CliError, EXIT, type Output } from "../output";
+import { runCallsVerifyCommand } from "./calls-verify";
 
 type Call = { id: string; createdAt: string; grantLabel: string; method: string; tool: string | null; decision: string; code: string; totalMs: number };
 
@@ -22,7 +23,9 @@ export async function runCallsCommand(
   output: Output,
   signal?: AbortSignal,
 ): Promise<void> {
-  if (subcommand !== "tail") throw new CliError(`Usage: toolgate calls tail [--${CALL_FILTERS.join(" V] [--")} V] [--limit N] [--follow] [--json]`, EXIT.usage);
+  if (subcommand === "verify") return runCallsVerifyCommand(args, client, output);
+  if (subcommand !== "tail")
+    throw new CliError(`Usage: toolgate calls verify | toolgate calls tail [--${CALL_FILTERS.join(" V] [--")} V] [--limit N] [--follow] [--json]`, EXIT.usage);
   const query = {
     serverId: stringOption(args, "server"),
     grantId: stringOption(args, "grant"),

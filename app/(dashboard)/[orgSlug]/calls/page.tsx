@@ -13,6 +13,7 @@ import { type CallFilters, callFiltersToSearchParams, callListQuerySchema, searc
 import { CallFiltersForm } from "./_components/call-filters-form";
 import { CallsTable } from "./_components/calls-table";
 import { LiveTailToggle } from "./_components/live-tail-toggle";
+import { VerifyChainForm } from "./_components/verify-chain-form";
 
 export const metadata = { title: "Logs" };
 
@@ -112,6 +113,11 @@ export default async function CallsPage({ params, searchParams }: Props) {
       ) : (
         <CallsTable orgSlug={org.slug} calls={page.items} serverNames={serverNames} />
       )}
+      <Card>
+        <CardBody>
+          <VerifyChainForm orgSlug={org.slug} />
+        </CardBody>
+      </Card>
       <nav className="flex justify-between" aria-label="Pages">
         {cursor ? (
           <Link href={`${basePath}?${callFiltersToSearchParams(filters).toString()}`} className={buttonClassName("ghost", "sm")}>
