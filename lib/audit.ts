@@ -32,6 +32,7 @@ export type AdminAction =
   | "api_key.used"
   | "approval.approved"
   | "approval.denied"
+  | "approval_webhook.updated"
   | "settings.updated";
 
 export type Actor = { userId?: string | null; apiKeyId?: string | null; label: string; ip?: string | null };

@@ -38,6 +38,8 @@ const envSchema = z.object({
   TOOLGATE_CACHE_TTL_MS: z.coerce.number().int().positive().default(5_000),
   /** Proxy: how long an upstream may take to answer a POST or DELETE before the call fails. */
   TOOLGATE_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /** Proxy: how long a call that needs approval is held open waiting for a decision (SPEC §4). */
+  TOOLGATE_APPROVAL_HOLD_MS: z.coerce.number().int().min(0).default(20_000),
   /** MCP sessions (2025-11-25) not used for this many hours are forgotten by the maintenance job. */
   TOOLGATE_MCP_SESSION_IDLE_HOURS: z.coerce.number().int().min(1).default(24),
   /** How often each instance runs the maintenance job (retention, expiries); 0 turns it off. */

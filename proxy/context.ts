@@ -13,9 +13,26 @@ import type { LivePolicy, Lookups } from "./lookups";
 import type { SecurityEventRecorder } from "./security-events";
 import type { UpstreamClient } from "./upstream";
 
-export type ApprovalHandler = (input: { call: ToolCallFacts; decision: Decision; policy: LivePolicy | null }) => Promise<Decision>;
+/**
+ * Decides a call whose policy requires approval: an allow (approved), a deny (denied, expired) or a
+ * deny with code approval_pending (not decided within the hold). `signal` ends the hold early (the
+ * client went away); `onHold` reports the approval the call waits for (progress notifications).
+ */
+export type ApprovalHandler = (input: {
+  call: ToolCallFacts;
+  decision: Decision;
+  policy: LivePolicy | null;
+  signal?: AbortSignal;
+  onHold?: (hold: { approvalId: string }) => void;
+}) => Promise<Decision>;
 
-export type ProxySettings = { maxBodyBytes: number; upstreamTimeoutMs: number; allowPrivateUpstreams: boolean };
+export type ProxySettings = {
+  maxBodyBytes: number;
+  upstreamTimeoutMs: number;
+  allowPrivateUpstreams: boolean;
+  /** While a call is held for approval on an event stream: how often a progress notification goes out. */
+  approvalProgressMs: number;
+};
 
 export type ProxyInstance = {
   settings: ProxySettings;
@@ -40,7 +57,13 @@ export type RequestFacts = {
   body: Uint8Array;
 };
 
-export type ToolCallFacts = RequestFacts & { requestId: string | number; toolName: string; args: Record<string, unknown> | undefined };
+export type ToolCallFacts = RequestFacts & {
+  requestId: string | number;
+  toolName: string;
+  args: Record<string, unknown> | undefined;
+  /** `params._meta.progressToken` of the request, when the client asked for progress. */
+  progressToken?: string | number;
+};
 
 /**
  * Whether the last database write succeeded. While it does, the call-row insert overlaps the

@@ -5,6 +5,8 @@
  * this file only sequences them.
  */
 import { getEnv } from "@/lib/env";
+import { createApprovalWebhookSender } from "./approval-webhook";
+import { createApprovalHandler } from "./approvals";
 import { createCallLog } from "./call-log";
 import { subscribeToChanges } from "./change-feed";
 import { type ApprovalHandler, buildRow, DatabaseHealth, type ProxyInstance, type ProxySettings, type RequestFacts } from "./context";
@@ -21,7 +23,16 @@ import { handleStreamRequest } from "./stream-requests";
 import { handleToolCall } from "./tool-call";
 import { createUpstreamClient } from "./upstream";
 
-export type CreateProxyOptions = Partial<ProxySettings> & { cacheTtlMs?: number; listen?: boolean; approvals?: ApprovalHandler };
+export type CreateProxyOptions = Partial<ProxySettings> & {
+  cacheTtlMs?: number;
+  listen?: boolean;
+  /** The approval flow; by default proxy/approvals.ts. `false` denies every call that needs approval. */
+  approvals?: ApprovalHandler | false;
+  /** How long a call that needs approval is held (default TOOLGATE_APPROVAL_HOLD_MS). */
+  approvalHoldMs?: number;
+  /** While held: how often the approval is re-read when no change notice arrives. */
+  approvalPollMs?: number;
+};
 
 export function createProxy(options: CreateProxyOptions = {}) {
   const env = getEnv();
@@ -29,8 +40,18 @@ export function createProxy(options: CreateProxyOptions = {}) {
     maxBodyBytes: options.maxBodyBytes ?? env.TOOLGATE_MAX_BODY_BYTES,
     upstreamTimeoutMs: options.upstreamTimeoutMs ?? env.TOOLGATE_UPSTREAM_TIMEOUT_MS,
     allowPrivateUpstreams: options.allowPrivateUpstreams ?? env.TOOLGATE_ALLOW_PRIVATE_UPSTREAMS,
+    approvalProgressMs: options.approvalProgressMs ?? 3_000,
   };
   const lookups = createLookups({ ttlMs: options.cacheTtlMs ?? env.TOOLGATE_CACHE_TTL_MS });
+  const defaultApprovals =
+    options.approvals === undefined
+      ? createApprovalHandler({
+          lookups,
+          holdMs: options.approvalHoldMs ?? env.TOOLGATE_APPROVAL_HOLD_MS,
+          pollMs: options.approvalPollMs,
+          onNewApproval: createApprovalWebhookSender({ allowPrivate: settings.allowPrivateUpstreams }),
+        })
+      : null;
   const proxy: ProxyInstance = {
     settings,
     lookups,
@@ -38,7 +59,7 @@ export function createProxy(options: CreateProxyOptions = {}) {
     upstream: createUpstreamClient({ allowPrivate: settings.allowPrivateUpstreams }),
     recordSecurityEvent: createSecurityEventRecorder(),
     health: new DatabaseHealth(),
-    approvals: options.approvals ?? null,
+    approvals: options.approvals === undefined ? defaultApprovals : options.approvals || null,
     liveStreams: createLiveStreams(),
     detachedCalls: createDetachedCalls({ idleTimeoutMs: settings.upstreamTimeoutMs }),
   };
@@ -57,7 +78,13 @@ export function createProxy(options: CreateProxyOptions = {}) {
       if (typeof params.name !== "string" || (args !== undefined && (typeof args !== "object" || args === null || Array.isArray(args)))) {
         return answerInvalidToolCall(facts, parsed.message.id);
       }
-      return handleToolCall(proxy, { ...facts, requestId: parsed.message.id, toolName: params.name, args: args as Record<string, unknown> | undefined });
+      return handleToolCall(proxy, {
+        ...facts,
+        requestId: parsed.message.id,
+        toolName: params.name,
+        args: args as Record<string, unknown> | undefined,
+        progressToken: progressTokenOf(params),
+      });
     }
     const method = parsed.kind === "response" ? "(response)" : parsed.message.method;
     const requestId = parsed.kind === "notification" ? null : parsed.kind === "response" ? null : parsed.message.id;
@@ -86,11 +113,19 @@ export function createProxy(options: CreateProxyOptions = {}) {
     ready: feed?.ready ?? Promise.resolve(),
     async close(): Promise<void> {
       await feed?.close();
+      defaultApprovals?.close();
       proxy.detachedCalls.close();
       await proxy.callLog.drain();
       proxy.upstream.close();
     },
   };
+}
+
+function progressTokenOf(params: Record<string, unknown>): string | number | undefined {
+  const meta = params._meta;
+  if (typeof meta !== "object" || meta === null) return undefined;
+  const token = (meta as { progressToken?: unknown }).progressToken;
+  return typeof token === "string" || typeof token === "number" ? token : undefined;
 }
 
 export type ToolgateProxy = ReturnType<typeof createProxy>;

@@ -10,10 +10,17 @@ import { INVALID_PARAMS, type JsonRpcId, type JsonRpcResponse, jsonRpcError, jso
 import type { LivePolicy } from "./lookups";
 
 export function denialMessage(id: JsonRpcId, decision: Decision, policy: LivePolicy | null): JsonRpcResponse {
-  return jsonRpcResult(
-    id,
-    toDenialResult(decision, { policyName: policy?.name ?? null, policyVersion: policy?.version ?? null, policyId: policy?.id ?? null }),
-  );
+  const result = toDenialResult(decision, { policyName: policy?.name ?? null, policyVersion: policy?.version ?? null, policyId: policy?.id ?? null });
+  if (decision.approvalId === undefined) return jsonRpcResult(id, result);
+  // Approval outcomes name their approval, so a program can show or retry it; a call that is still
+  // waiting is not "denied": its text says it is held and how to retry.
+  const meta = { ...result._meta["toolgate/decision"], approvalId: decision.approvalId };
+  const source = policy ? `policy ${JSON.stringify(policy.name)} v${policy.version}` : "";
+  const text =
+    decision.code === "approval_pending"
+      ? `Held by Toolgate ${source} (approval_pending ${decision.rule}): ${decision.message ?? ""}`.replace("  ", " ")
+      : (result.content[0]?.text ?? "");
+  return jsonRpcResult(id, { ...result, content: [{ type: "text", text }], _meta: { "toolgate/decision": meta } });
 }
 
 export function unknownToolMessage(id: JsonRpcId, toolName: string): JsonRpcResponse {

@@ -2,10 +2,14 @@
  * The tools/call path (SPEC §2): decide → (hidden | deny | approval | reserve) → forward → settle.
  * Denials never reach the upstream; their row is committed before the answer. Allowed calls write
  * their row while the upstream works, and a failed upstream call gives its reservation back.
+ * A call that needs approval is decided by the approval handler (proxy/approvals.ts) before its
+ * limits are reserved; while it is held, a client that sent a progress token gets an event stream.
  */
+import { returnConsumedApproval } from "@/lib/db/approvals";
 import type { CallRowInput } from "@/lib/db/proxy-calls";
 import { createDecision } from "@/lib/policy/decisions";
 import type { Decision } from "@/lib/policy/types";
+import { acceptsEventStream, holdWithProgress } from "./approval-stream";
 import { buildRow, type ProxyInstance, type ToolCallFacts } from "./context";
 import { DecisionUnavailableError, decideToolCall } from "./decide";
 import { denialMessage, unavailableResult, unknownToolMessage } from "./decisions";
@@ -18,37 +22,65 @@ import { upstreamHeadersFor } from "./upstream-headers";
 
 const LOG_FAILURE = "Toolgate could not record this call in its audit log, so it was not forwarded. Retry later.";
 
+type Hold = { signal?: AbortSignal; onHold?: (hold: { approvalId: string }) => void };
+
 export async function handleToolCall(proxy: ProxyInstance, call: ToolCallFacts): Promise<Response> {
-  const { request, grant } = call;
-  const rowFields = { method: "tools/call", tool: call.toolName, requestId: String(call.requestId), argumentKeys: argumentKeysOf(call.args) };
-  let decision: Decision;
-  let policy: LivePolicy | null;
-  let reserved: Promise<bigint> | null = null;
+  let decided: { decision: Decision; policy: LivePolicy | null };
   try {
-    ({ decision, policy } = await decideToolCall({
+    decided = await decideToolCall({
       lookups: proxy.lookups,
-      grant,
+      grant: call.grant,
       sessionId: call.sessionId,
       toolName: call.toolName,
       args: call.args,
       now: call.receivedAt,
-    }));
-    if (decision.outcome === "require_approval") decision = await decideApproval(proxy, call, decision, policy);
+    });
+  } catch (error) {
+    return failClosed(proxy, call, error);
+  }
+  const { decision, policy } = decided;
+  // A held call whose client asked for progress gets an event stream at once, with progress
+  // notifications until the decision, then the final answer (SPEC §4).
+  if (decision.outcome === "require_approval" && proxy.approvals && call.progressToken !== undefined && acceptsEventStream(call.request)) {
+    return holdWithProgress({
+      request: call.request,
+      requestId: call.requestId,
+      progressToken: call.progressToken,
+      intervalMs: proxy.settings.approvalProgressMs,
+      run: (hold) => continueToolCall(proxy, call, decision, policy, hold),
+    });
+  }
+  return continueToolCall(proxy, call, decision, policy, { signal: call.request.signal });
+}
+
+async function continueToolCall(proxy: ProxyInstance, call: ToolCallFacts, decided: Decision, policy: LivePolicy | null, hold: Hold): Promise<Response> {
+  const { request, grant } = call;
+  const rowFields = { method: "tools/call", tool: call.toolName, requestId: String(call.requestId), argumentKeys: argumentKeysOf(call.args) };
+  let decision = decided;
+  let reserved: Promise<bigint> | null = null;
+  // An approval consumed for this call is given back if the call does not get forwarded after all.
+  let consumedApprovalId: string | null = null;
+  try {
+    if (decision.outcome === "require_approval") {
+      decision = await decideApproval(proxy, call, decision, policy, hold);
+      if (decision.outcome === "allow" && decision.approvalId) consumedApprovalId = decision.approvalId;
+    }
     if (decision.outcome === "allow" && decision.reservations.length > 0) {
-      const row = buildRow(call, { ...rowFields, ...policyFieldsOf(policy, decision), decision: "allowed", code: "allowed" });
+      const message = decision.approvalId ? (decision.message ?? null) : null;
+      const row = buildRow(call, { ...rowFields, ...policyFieldsOf(policy, decision), decision: "allowed", code: "allowed", message });
       const outcome = await reserveLimitsAndRecord({ decision, row, now: call.receivedAt });
       proxy.health.isHealthy = true;
       decision = outcome.decision;
       // The row (allowed or rate-limited) is already committed by the reservation's statement.
       reserved = Promise.resolve(outcome.rowId);
-      if (decision.outcome !== "allow") return answerMessage(request, denialMessage(call.requestId, decision, policy));
+      if (decision.outcome !== "allow") {
+        await giveApprovalBack(grant.orgId, consumedApprovalId);
+        return answerMessage(request, denialMessage(call.requestId, decision, policy));
+      }
     }
   } catch (error) {
-    // From now on rows are awaited before forwarding, until a write succeeds again.
-    proxy.health.isHealthy = false;
-    const reason = error instanceof DecisionUnavailableError || error instanceof CountersUnavailableError ? error.message : "an internal error occurred";
-    await proxy.callLog.record(buildRow(call, { ...rowFields, decision: "error", code: "unavailable", message: reason })).catch(() => {});
-    return answerMessage(request, unavailableResult(call.requestId, reason));
+    await giveApprovalBack(grant.orgId, consumedApprovalId);
+    return failClosed(proxy, call, error);
   }
   const policyFields = policyFieldsOf(policy, decision);
 
@@ -57,7 +89,7 @@ export async function handleToolCall(proxy: ProxyInstance, call: ToolCallFacts):
     const row = buildRow(call, {
       ...rowFields,
       ...policyFields,
-      decision: isHidden ? "hidden" : "denied",
+      decision: isHidden ? "hidden" : decision.code === "approval_pending" ? "pending" : "denied",
       code: decision.code,
       message: decision.message ?? null,
     });
@@ -65,7 +97,14 @@ export async function handleToolCall(proxy: ProxyInstance, call: ToolCallFacts):
     return answerAfterRecord(proxy, request, row, answer);
   }
 
-  const durable = reserved ?? proxy.health.track(proxy.callLog.record(buildRow(call, { ...rowFields, ...policyFields, decision: "allowed", code: "allowed" })));
+  const allowedRow = buildRow(call, {
+    ...rowFields,
+    ...policyFields,
+    decision: "allowed",
+    code: "allowed",
+    message: decision.approvalId ? (decision.message ?? null) : null,
+  });
+  const durable = reserved ?? proxy.health.track(proxy.callLog.record(allowedRow));
   durable.catch(() => {});
   let headers: Record<string, string>;
   try {
@@ -73,6 +112,7 @@ export async function handleToolCall(proxy: ProxyInstance, call: ToolCallFacts):
     headers = await upstreamHeadersFor(proxy, request, grant);
   } catch {
     await releaseLimits(decision.reservations);
+    await giveApprovalBack(grant.orgId, consumedApprovalId);
     return answerMessage(request, unavailableResult(call.requestId, "the audit log or the server's credentials could not be read"));
   }
   const reservations = decision.reservations;
@@ -116,10 +156,31 @@ async function answerAfterRecord(proxy: ProxyInstance, request: Request, row: Ca
  * The approval flow (SPEC §4) is plugged in by whoever builds it; without one, a call that needs
  * approval is denied with a message saying so, never forwarded.
  */
-async function decideApproval(proxy: ProxyInstance, call: ToolCallFacts, decision: Decision, policy: LivePolicy | null): Promise<Decision> {
-  if (proxy.approvals) return proxy.approvals({ call, decision, policy });
+async function decideApproval(proxy: ProxyInstance, call: ToolCallFacts, decision: Decision, policy: LivePolicy | null, hold: Hold): Promise<Decision> {
+  if (proxy.approvals) return proxy.approvals({ call, decision, policy, signal: hold.signal, onHold: hold.onHold });
   const message = `${decision.message ?? "This call needs approval."} Approvals are not available on this deployment yet, so the call was not run.`;
   return createDecision("deny", "approval_required", decision.rule, message);
+}
+
+async function giveApprovalBack(orgId: string, approvalId: string | null): Promise<void> {
+  if (approvalId) await returnConsumedApproval({ orgId, approvalId }).catch(() => {});
+}
+
+async function failClosed(proxy: ProxyInstance, call: ToolCallFacts, error: unknown): Promise<Response> {
+  // From now on rows are awaited before forwarding, until a write succeeds again.
+  proxy.health.isHealthy = false;
+  const reason = error instanceof DecisionUnavailableError || error instanceof CountersUnavailableError ? error.message : "an internal error occurred";
+  const row = buildRow(call, {
+    method: "tools/call",
+    tool: call.toolName,
+    requestId: String(call.requestId),
+    argumentKeys: argumentKeysOf(call.args),
+    decision: "error",
+    code: "unavailable",
+    message: reason,
+  });
+  await proxy.callLog.record(row).catch(() => {});
+  return answerMessage(call.request, unavailableResult(call.requestId, reason));
 }
 
 function policyFieldsOf(policy: LivePolicy | null, decision: Decision) {

@@ -9,7 +9,7 @@ import type { Prisma } from "./generated/client";
 
 export const CHANGES_CHANNEL = "toolgate_changes";
 
-export type ChangeNotice = { kind: "grant" | "policy" | "server" | "tools"; id: string; serverId?: string };
+export type ChangeNotice = { kind: "grant" | "policy" | "server" | "tools" | "approval"; id: string; serverId?: string };
 
 export async function notifyChange(tx: Pick<Prisma.TransactionClient, "$executeRawUnsafe">, notice: ChangeNotice): Promise<void> {
   await tx.$executeRawUnsafe("SELECT pg_notify($1, $2)", CHANGES_CHANNEL, JSON.stringify(notice));

@@ -41,11 +41,31 @@ export function rateLimitedDecision(reservation: LimitReservation, now: Date): D
 }
 
 /** For the approval flow (SPEC §4): a human denied the held call, optionally with a note. */
-export function approvalDeniedDecision(rule: string, note?: string | null): Decision {
+export function approvalDeniedDecision(rule: string, note?: string | null, approvalId?: string): Decision {
   const message = note ? `An approver denied this call: ${note}` : "An approver denied this call.";
-  return createDecision("deny", "approval_denied", rule, message);
+  const decision = createDecision("deny", "approval_denied", rule, message);
+  return approvalId ? { ...decision, approvalId } : decision;
 }
 
-export function approvalExpiredDecision(rule: string): Decision {
-  return createDecision("deny", "approval_expired", rule, "The approval request for this call expired before anyone decided. Try again later.");
+export function approvalExpiredDecision(rule: string, approvalId?: string): Decision {
+  const decision = createDecision("deny", "approval_expired", rule, "The approval request for this call expired before anyone decided. Try again later.");
+  return approvalId ? { ...decision, approvalId } : decision;
+}
+
+/**
+ * Not decided within the hold: the call did not run. The agent reads the policy's reason, which
+ * approval it waits for, and that the identical call, retried later, runs once when approved.
+ */
+export function approvalPendingDecision(pending: Decision, approvalId: string, { isClientClosed = false } = {}): Decision {
+  const waiting = isClientClosed
+    ? `The client closed the request while the call awaited approval ${approvalId}; it did not run.`
+    : `The call awaits approval ${approvalId} by a person and did not run.`;
+  const retry = "Retry the same call (same tool and arguments) later: once it is approved, the retry runs exactly once.";
+  const message = [pending.message, waiting, retry].filter(Boolean).join(" ");
+  return { ...createDecision("deny", "approval_pending", pending.rule, message), approvalId };
+}
+
+/** Approved by a person: the call proceeds with the limits the policy still applies (SPEC §2 step 7). */
+export function approvedDecision(pending: Decision, approvalId: string): Decision {
+  return { ...createDecision("allow", "allowed", pending.rule, `Approved (${approvalId}).`, pending.reservations), approvalId };
 }

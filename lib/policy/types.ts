@@ -59,6 +59,7 @@ export type DecisionCode =
   | "rate_limited"
   | "approval_denied"
   | "approval_expired"
+  | "approval_pending"
   | "invalid_limit_amount";
 
 export type LimitReservation = {
@@ -79,6 +80,8 @@ export type Decision = {
   readonly message?: string;
   readonly reservations: readonly LimitReservation[];
   readonly approvalTimeoutMs?: number;
+  /** On decisions of the approval flow: the approval (`apr_…`) the call waits for or ran under. */
+  readonly approvalId?: string;
   /** Only on rate_limited decisions: seconds until the window resets, and the reset time (ISO). */
   readonly retryAfterSeconds?: number;
   readonly resetAt?: string;

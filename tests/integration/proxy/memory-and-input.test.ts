@@ -34,7 +34,7 @@ let tenant: Tenant;
 let token: string;
 
 beforeAll(async () => {
-  [upstream, running] = await Promise.all([startMemoryServer(), startProxy()]);
+  [upstream, running] = await Promise.all([startMemoryServer(), startProxy({ approvalHoldMs: 100 })]);
   tenant = await createTenant(upstream.url);
   await upsertToolCatalogue({ orgId: tenant.orgId, serverId: tenant.serverId, tools: memoryTools.tools ?? memoryTools, actor: tenant.actor });
   ({ token } = await createGrantWithPolicy(tenant, policy));
@@ -59,7 +59,7 @@ describe("destructive tools behind mcp-proxy", () => {
     expect(codeOf(await client.callTool({ name: "add_observations", arguments: {} }))).toBe("invalid_arguments");
     expect(codeOf(await client.callTool({ name: "create_entities", arguments: { entities: [] } }))).toBe("invalid_limit_amount");
     const approval = await client.callTool({ name: "delete_entities", arguments: { entityNames: ["x"] } });
-    expect(codeOf(approval)).toBe("approval_required");
+    expect(codeOf(approval)).toBe("approval_pending");
     expect(textOf(approval)).toContain("Deleting entities needs a person.");
     await client.close();
     const { token: noPolicyToken } = await createGrantWithPolicy(tenant, null);

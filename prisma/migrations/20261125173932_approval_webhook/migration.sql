@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Organization" ADD COLUMN     "approvalWebhookSecret" TEXT,
+ADD COLUMN     "approvalWebhookUrl" TEXT;
