@@ -13,6 +13,8 @@ export type SidebarItem = {
   icon?: NavIconName;
   /** Active only on this exact path (the overview), not on the paths below it. */
   isExact?: boolean;
+  /** A count beside the label, e.g. pending approvals; hidden when absent or zero. */
+  badge?: string;
 };
 
 export type SidebarProps = {
@@ -22,15 +24,17 @@ export type SidebarProps = {
   items?: SidebarItem[];
   /** Below the links: the org switcher and the user menu / sign-out form. */
   footer?: ReactNode;
+  /** Pending approvals, shown as a badge on the Approvals link ("50+" when capped). */
+  pendingApprovals?: string;
 };
 
-export function defaultSidebarItems(orgSlug: string): SidebarItem[] {
+export function defaultSidebarItems(orgSlug: string, pendingApprovals?: string): SidebarItem[] {
   const base = `/${orgSlug}`;
   return [
     { href: base, label: "Overview", icon: "overview", isExact: true },
     { href: `${base}/servers`, label: "Servers", icon: "servers" },
     { href: `${base}/calls`, label: "Logs", icon: "logs" },
-    { href: `${base}/approvals`, label: "Approvals", icon: "approvals" },
+    { href: `${base}/approvals`, label: "Approvals", icon: "approvals", badge: pendingApprovals },
     { href: `${base}/members`, label: "Members", icon: "members" },
     { href: `${base}/settings`, label: "Settings", icon: "settings" },
   ];
@@ -41,7 +45,7 @@ function isActive(pathname: string, item: SidebarItem): boolean {
   return pathname === item.href || pathname.startsWith(`${item.href}/`);
 }
 
-export function Sidebar({ orgSlug, orgName, items, footer }: SidebarProps) {
+export function Sidebar({ orgSlug, orgName, items, footer, pendingApprovals }: SidebarProps) {
   const pathname = usePathname();
   const navId = useId();
   const [isOpen, setIsOpen] = useState(false);
@@ -51,7 +55,7 @@ export function Sidebar({ orgSlug, orgName, items, footer }: SidebarProps) {
     setOpenedAt(pathname);
     setIsOpen(false);
   }
-  const links = items ?? defaultSidebarItems(orgSlug);
+  const links = items ?? defaultSidebarItems(orgSlug, pendingApprovals);
 
   return (
     <div className="flex h-full flex-col">
@@ -90,6 +94,15 @@ export function Sidebar({ orgSlug, orgName, items, footer }: SidebarProps) {
                   >
                     {item.icon && <NavIcon name={item.icon} className={cx("size-5", isCurrent ? "text-accent-600" : "text-zinc-400")} />}
                     {item.label}
+                    {item.badge ? (
+                      <span
+                        className="ml-auto rounded-full bg-pending-50 px-2 py-0.5 text-xs font-semibold text-pending-800 ring-1 ring-pending-200 ring-inset"
+                        data-testid="nav-badge-approvals"
+                        title={`${item.badge} waiting`}
+                      >
+                        {item.badge}
+                      </span>
+                    ) : null}
                   </Link>
                 </li>
               );

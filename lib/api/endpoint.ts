@@ -27,6 +27,8 @@ export type Endpoint<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Zo
   status?: 200 | 201 | 202 | 204;
   /** Error codes this operation can answer besides the ones every operation can. */
   errors?: ErrorCode[];
+  /** What an error code means for this operation in particular, added to its general description. */
+  errorNotes?: Partial<Record<ErrorCode, string>>;
 };
 
 export type EndpointInput<E extends Endpoint> = {

@@ -75,11 +75,11 @@ function toParameters(schema: z.ZodType | undefined, location: "path" | "query",
   });
 }
 
-function errorResponses(codes: ErrorCode[]) {
+function errorResponses(codes: ErrorCode[], notes: Endpoint["errorNotes"] = {}) {
   const byStatus = new Map<number, string[]>();
   for (const code of new Set([...COMMON_ERRORS, ...codes])) {
     const status = toHttpStatus(code);
-    byStatus.set(status, [...(byStatus.get(status) ?? []), `\`${code}\`: ${ERROR_DESCRIPTIONS[code]}`]);
+    byStatus.set(status, [...(byStatus.get(status) ?? []), `\`${code}\`: ${[ERROR_DESCRIPTIONS[code], notes[code]].filter(Boolean).join(" ")}`]);
   }
   return Object.fromEntries(
     [...byStatus.entries()].map(([status, lines]) => [
@@ -125,7 +125,7 @@ function toOperation(endpoint: Endpoint, components: Components) {
       [String(status)]: endpoint.response
         ? { description: "Success.", content: { "application/json": { schema: toJsonSchema(endpoint.response, "output", components) } } }
         : { description: "Done; no content." },
-      ...errorResponses(errors),
+      ...errorResponses(errors, endpoint.errorNotes),
     },
   };
 }

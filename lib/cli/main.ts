@@ -4,6 +4,7 @@
  */
 import { type OptionSpec, parseArgs } from "./args";
 import { runAdminCommand } from "./commands/admin";
+import { runApprovalsCommand } from "./commands/approvals";
 import { CALL_FILTERS, runCallsCommand } from "./commands/calls";
 import { runGrantsCommand } from "./commands/grants";
 import { runPoliciesCommand } from "./commands/policies";
@@ -27,8 +28,12 @@ Client (needs TOOLGATE_URL and TOOLGATE_API_KEY):
   toolgate grants list --server ID
   toolgate policies apply FILE --server ID --name NAME     create or version a policy; prints the diff
   toolgate policies export (--policy ID | --server ID --name NAME) [--out FILE]
+  toolgate approvals list [--status pending|approved|denied|expired|consumed] [--limit N]
+  toolgate approvals approve ID [--note TEXT]      let the agent's identical retry run once
+  toolgate approvals deny ID [--note TEXT]
   toolgate calls tail [--server ID] [--grant ID] [--tool NAME] [--decision D] [--code C]
                       [--from ISO] [--to ISO] [--limit N] [--follow] [--interval SECONDS]
+  toolgate calls verify                            recompute the call log's tamper-evidence chain; exit 1 if broken
 
 Every command accepts --json for machine-readable output, and --field PATH to print one value
 of that output as plain text (e.g. --field id, --field apiKey) for shell scripts.
@@ -40,6 +45,7 @@ const SPECS: Record<string, OptionSpec> = {
   grants: { strings: ["server", "label", "policy", "expires"] },
   policies: { strings: ["server", "name", "policy", "out"] },
   calls: { strings: [...CALL_FILTERS, "limit", "interval"], booleans: ["follow"] },
+  approvals: { strings: ["status", "limit", "note"] },
 };
 
 export type MainOptions = { output?: Output; signal?: AbortSignal; clientConfig?: { url?: string; apiKey?: string } };
@@ -99,6 +105,7 @@ async function runCommand(argv: string[], { output = processOutput, signal, clie
       if (command === "servers") await runServersCommand(subcommand, args, client, output);
       else if (command === "grants") await runGrantsCommand(subcommand, args, client, output);
       else if (command === "policies") await runPoliciesCommand(subcommand, args, client, output);
+      else if (command === "approvals") await runApprovalsCommand(subcommand, args, client, output);
       else await runCallsCommand(subcommand, args, client, output, signal);
     }
     return EXIT.ok;

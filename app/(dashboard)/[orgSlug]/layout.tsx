@@ -3,6 +3,7 @@ import { signOutAction } from "@/app/(auth)/actions";
 import { AppShell } from "@/components/layout/app-shell";
 import { OrgSwitcher } from "@/components/layout/org-switcher";
 import { Sidebar } from "@/components/layout/sidebar";
+import { countPendingApprovals } from "@/lib/approvals/inbox";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireOrgMember } from "@/lib/auth/session";
 import { listOrganizationsForUser } from "@/lib/db/orgs";
@@ -12,7 +13,8 @@ import { listOrganizationsForUser } from "@/lib/db/orgs";
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { user, org, role } = await requireOrgMember(orgSlug);
-  const orgs = await listOrganizationsForUser({ userId: user.id });
+  const [orgs, pending] = await Promise.all([listOrganizationsForUser({ userId: user.id }), countPendingApprovals({ orgId: org.id })]);
+  const pendingApprovals = pending.count > 0 ? `${pending.count}${pending.isCapped ? "+" : ""}` : undefined;
   const footer = (
     <div className="flex flex-col gap-3">
       <OrgSwitcher current={{ slug: org.slug, name: org.name }} orgs={orgs.map((o) => ({ slug: o.slug, name: o.name, role: o.role }))} />
@@ -29,5 +31,5 @@ export default async function OrgLayout({ children, params }: { children: ReactN
       </form>
     </div>
   );
-  return <AppShell sidebar={<Sidebar orgSlug={org.slug} orgName={org.name} footer={footer} />}>{children}</AppShell>;
+  return <AppShell sidebar={<Sidebar orgSlug={org.slug} orgName={org.name} footer={footer} pendingApprovals={pendingApprovals} />}>{children}</AppShell>;
 }

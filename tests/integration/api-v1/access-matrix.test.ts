@@ -27,6 +27,8 @@ const VALID_BODIES: Record<string, unknown> = {
   simulatePolicy: { tool: "focus_export_session", arguments: {} },
   mintGrant: { label: "matrix-agent" },
   updateGrant: { label: "renamed" },
+  approveApproval: { note: "matrix" },
+  denyApproval: {},
 };
 
 const LOWER_ROLE: Record<Role, Role | null> = { viewer: null, policy_manager: "viewer", admin: "policy_manager" };

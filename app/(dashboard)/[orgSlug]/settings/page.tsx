@@ -3,6 +3,8 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { requireOrgMember } from "@/lib/auth/session";
+import { getApprovalWebhook } from "@/lib/db/approval-webhook";
+import { ApprovalWebhookForm } from "./_components/approval-webhook-form";
 import { SettingsForm } from "./_components/settings-form";
 
 export const metadata = { title: "Settings" };
@@ -11,6 +13,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
   const { orgSlug } = await params;
   const { org, role } = await requireOrgMember(orgSlug);
   const isAdmin = hasRole(role, "admin");
+  const webhook = isAdmin ? await getApprovalWebhook({ orgId: org.id }) : null;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title="Settings" description="Organisation name, log retention and the admin audit trail." />
@@ -31,6 +34,16 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
             <Link className="text-indigo-700 hover:underline" href={`/${org.slug}/events`}>
               See every change made in this organisation →
             </Link>
+          </CardBody>
+        </Card>
+      ) : null}
+      {webhook ? (
+        <Card>
+          <CardHeader description="Announce each new approval request to a URL of yours (chat, paging), so an approver can act within the hold time.">
+            <CardTitle>Approval webhook</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <ApprovalWebhookForm orgSlug={org.slug} url={webhook.url} />
           </CardBody>
         </Card>
       ) : null}
