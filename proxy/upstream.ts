@@ -52,10 +52,17 @@ export class UpstreamError extends Error {
   }
 }
 
+const IDLE_SOCKET_MS = 4_000;
+
 export function createUpstreamClient({ allowPrivate }: { allowPrivate: boolean }) {
   const lookup = createGuardedLookup(allowPrivate);
-  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 256, lookup } as http.AgentOptions);
-  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 256, lookup } as https.AgentOptions);
+  // Idle sockets are dropped after IDLE_SOCKET_MS, before common upstream keep-alive timeouts (Node
+  // servers: 5 s) close them. A request sent on a socket the upstream is closing fails with
+  // ECONNRESET, and it is never retried: the proxy cannot tell whether the upstream read it, and a
+  // tool call must not run twice.
+  const agentOptions = { keepAlive: true, maxSockets: 256, timeout: IDLE_SOCKET_MS, lookup };
+  const httpAgent = new http.Agent(agentOptions as http.AgentOptions);
+  const httpsAgent = new https.Agent(agentOptions as https.AgentOptions);
 
   function send(request: UpstreamRequest): Promise<UpstreamResponse> {
     return new Promise((resolve, reject) => {
