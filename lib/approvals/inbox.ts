@@ -68,9 +68,3 @@ async function loadHistory({ orgId, cursor }: { orgId: string; cursor?: string }
   const page = await listApprovals({ orgId, cursor, limit: HISTORY_PAGE_SIZE });
   return { items: page.items.filter((approval) => approval.status !== "pending"), nextCursor: page.nextCursor };
 }
-
-/** The number shown on the nav item: pending and not yet past their expiry. Capped by one page. */
-export async function countPendingApprovals({ orgId, now = new Date() }: { orgId: string; now?: Date }): Promise<{ count: number; isCapped: boolean }> {
-  const page = await listApprovals({ orgId, status: "pending", limit: PENDING_PAGE_SIZE });
-  return { count: page.items.filter((approval) => approval.expiresAt > now).length, isCapped: page.nextCursor !== null };
-}

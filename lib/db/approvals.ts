@@ -141,6 +141,13 @@ export async function listApprovals({
   return { items, nextCursor: rows.length > take && last ? encodeCursor(last) : null };
 }
 
+/** Pending approvals that can still be decided, counted up to `cap` (the nav badge shows "cap+"). */
+export async function countPendingApprovals({ orgId, cap = 50 }: { orgId: string; cap?: number }): Promise<{ count: number; isCapped: boolean }> {
+  const db = await getDb();
+  const rows = await db.approval.findMany({ where: { AND: [{ orgId }, statusWhere("pending", new Date())] }, select: { id: true }, take: cap + 1 });
+  return { count: Math.min(rows.length, cap), isCapped: rows.length > cap };
+}
+
 export async function getApproval({ orgId, approvalId }: { orgId: string; approvalId: string }): Promise<ApprovalDto | null> {
   const db = await getDb();
   const row = await db.approval.findFirst({ where: { id: approvalId, orgId }, select: approvalSelect });

@@ -3,9 +3,9 @@ import { signOutAction } from "@/app/(auth)/actions";
 import { AppShell } from "@/components/layout/app-shell";
 import { OrgSwitcher } from "@/components/layout/org-switcher";
 import { Sidebar } from "@/components/layout/sidebar";
-import { countPendingApprovals } from "@/lib/approvals/inbox";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireOrgMember } from "@/lib/auth/session";
+import { countPendingApprovals } from "@/lib/db/approvals";
 import { listOrganizationsForUser } from "@/lib/db/orgs";
 
 // Membership is checked here for rendering, and again inside every page and action: a layout does
