@@ -37,6 +37,8 @@ function createMaintenanceStore(db: Executor) {
       db.$executeRaw`DELETE FROM "IdempotencyKey" WHERE id IN (SELECT id FROM "IdempotencyKey" WHERE "createdAt" < ${before} LIMIT ${limit}::int)`,
     deleteQuotaCountersEndedBefore: ({ before, limit }: { before: Date; limit: number }): Promise<number> =>
       db.$executeRaw`DELETE FROM "QuotaCounter" WHERE "key" IN (SELECT "key" FROM "QuotaCounter" WHERE "windowEnd" < ${before} LIMIT ${limit}::int)`,
+    deleteSecurityEventsBefore: ({ before, limit }: { before: Date; limit: number }): Promise<number> =>
+      db.$executeRaw`DELETE FROM "SecurityEvent" WHERE id IN (SELECT id FROM "SecurityEvent" WHERE "createdAt" < ${before} LIMIT ${limit}::int)`,
     deleteInvitationsExpiredBefore: ({ before, limit }: { before: Date; limit: number }): Promise<number> =>
       db.$executeRaw`DELETE FROM "Invitation" WHERE id IN (SELECT id FROM "Invitation" WHERE "expiresAt" < ${before} LIMIT ${limit}::int)`,
   };

@@ -13,6 +13,7 @@ import { sweepExpiredIdempotencyKeys } from "./sweep-idempotency-keys";
 import { sweepLapsedInvitations } from "./sweep-invitations";
 import { sweepIdleMcpSessions } from "./sweep-mcp-sessions";
 import { sweepEndedQuotaCounters } from "./sweep-quota-counters";
+import { sweepOldSecurityEvents } from "./sweep-security-events";
 
 /** Small tables first: the call log, by far the largest, gets whatever time is left. */
 const SWEEPS = {
@@ -20,6 +21,7 @@ const SWEEPS = {
   idempotencyKeys: { label: "expired idempotency keys", sweep: sweepExpiredIdempotencyKeys },
   quotaCounters: { label: "ended quota counters", sweep: sweepEndedQuotaCounters },
   invitations: { label: "lapsed invitations", sweep: sweepLapsedInvitations },
+  securityEvents: { label: "security events older than 90 days", sweep: sweepOldSecurityEvents },
   calls: { label: "call-log rows past retention", sweep: sweepCallRetention },
 } satisfies Record<string, { label: string; sweep: (context: SweepContext) => Promise<SweepResult> }>;
 

@@ -258,6 +258,24 @@ describe("expiries", () => {
     const invitations = await db.invitation.findMany({ where: { orgId }, select: { id: true } });
     expect(invitations.map((row) => row.id).sort()).toEqual([expired.invitation.id, pending.invitation.id].sort());
   });
+
+  it("deletes security events older than 90 days, whoever they belong to", async () => {
+    const tenant = await createTenant("security-events");
+    const db = await getDb();
+    const now = Date.now();
+    await db.securityEvent.createMany({
+      data: [
+        { orgId: tenant.org.id, kind: "auth.wrong_server", detail: "old", createdAt: new Date(now - 91 * DAY) },
+        { orgId: null, kind: "auth.invalid_token", detail: "old, no organisation", createdAt: new Date(now - 91 * DAY) },
+        { orgId: tenant.org.id, kind: "auth.wrong_server", detail: "recent", createdAt: new Date(now - 89 * DAY) },
+      ],
+    });
+
+    const report = completed(await run());
+
+    expect(report.sweeps.securityEvents.deleted).toBe(2);
+    expect((await db.securityEvent.findMany({ select: { detail: true } })).map((row) => row.detail)).toEqual(["recent"]);
+  });
 });
 
 describe("one sweeper at a time", () => {
