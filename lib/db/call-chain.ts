@@ -12,6 +12,7 @@ import "server-only";
  */
 import { type CallSeal, type ChainAnchor, type ChainBreakReason, createCallChainVerifier, type SealedCallRow } from "@/lib/audit-chain/call-chain";
 import { getEnv } from "@/lib/env";
+import { callSelect } from "./calls";
 import { getBackend, getDb } from "./client";
 import type { Prisma, PrismaClient } from "./generated/client";
 
@@ -20,30 +21,7 @@ export const CALL_CHAIN_LOCK_KEY_SQL = "hashtextextended('toolgate.call-chain:' 
 
 type Executor = PrismaClient | Prisma.TransactionClient;
 
-const chainSelect = {
-  id: true,
-  createdAt: true,
-  orgId: true,
-  serverId: true,
-  grantId: true,
-  grantLabel: true,
-  sessionId: true,
-  requestId: true,
-  method: true,
-  tool: true,
-  decision: true,
-  code: true,
-  rule: true,
-  message: true,
-  policyId: true,
-  policyVersion: true,
-  argumentKeys: true,
-  upstreamStatus: true,
-  upstreamMs: true,
-  totalMs: true,
-  prevHash: true,
-  hash: true,
-} satisfies Prisma.CallSelect;
+const chainSelect = { ...callSelect, orgId: true, prevHash: true, hash: true } satisfies Prisma.CallSelect;
 
 type ChainRow = Prisma.CallGetPayload<{ select: typeof chainSelect }>;
 

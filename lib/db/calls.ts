@@ -34,7 +34,8 @@ export type CallDto = {
   createdAt: Date;
 };
 
-const callSelect = {
+/** The audited columns the explorer shows (the hash chain adds the tenant and the hashes). */
+export const callSelect = {
   id: true,
   serverId: true,
   grantId: true,
