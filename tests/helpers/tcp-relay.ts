@@ -39,3 +39,19 @@ export async function startTcpRelay(target: { host: string; port: number }): Pro
     },
   };
 }
+
+/**
+ * Puts a relay in front of the PostgreSQL server named by DATABASE_URL and points DATABASE_URL at
+ * it. Call it at the top of a test file, before anything opens the database, so every connection
+ * of the file goes through the relay. Without DATABASE_URL (embedded PGlite) there is nothing to
+ * relay and it returns undefined.
+ */
+export async function relayDatabaseUrl(): Promise<TcpRelay | undefined> {
+  const env = process.env as Record<string, string | undefined>;
+  if (!env.DATABASE_URL) return undefined;
+  const url = new URL(env.DATABASE_URL);
+  const relay = await startTcpRelay({ host: url.hostname, port: Number(url.port || 5432) });
+  url.host = `127.0.0.1:${relay.port}`;
+  env.DATABASE_URL = url.toString();
+  return relay;
+}

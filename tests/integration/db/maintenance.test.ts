@@ -21,18 +21,10 @@ import { createLookups } from "@/proxy/lookups";
 import { sessionActivity } from "@/proxy/session-activity";
 import { checkSession } from "@/proxy/sessions";
 import { createTestOrg } from "../../helpers/harness";
-import { startTcpRelay, type TcpRelay } from "../../helpers/tcp-relay";
+import { relayDatabaseUrl } from "../../helpers/tcp-relay";
 
-// Read before anything opens the database: the relay must sit in front of every connection.
-const env = process.env as Record<string, string | undefined>;
-const serverUrl = env.DATABASE_URL;
-let relay: TcpRelay | undefined;
-if (serverUrl) {
-  const url = new URL(serverUrl);
-  relay = await startTcpRelay({ host: url.hostname, port: Number(url.port || 5432) });
-  url.host = `127.0.0.1:${relay.port}`;
-  env.DATABASE_URL = url.toString();
-}
+// Before anything opens the database: the relay must sit in front of every connection.
+const relay = await relayDatabaseUrl();
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -292,11 +284,11 @@ describe("one sweeper at a time", () => {
     expect(await countCalls(tenant)).toBe(0);
   });
 
-  it.skipIf(!serverUrl)("skips while another instance holds the lock on the same schema, and sweeps once it is released", async () => {
+  it.skipIf(!relay)("skips while another instance holds the lock on the same schema, and sweeps once it is released", async () => {
     const tenant = await createTenant("locked", 1);
     await insertCalls(tenant, [{ label: "old", ageMs: 2 * DAY }]);
     // Another instance: its own connection to the same schema, holding the maintenance lock.
-    const url = new URL(serverUrl as string);
+    const url = new URL(process.env.DATABASE_URL as string);
     const schema = url.searchParams.get("schema") ?? "public";
     url.searchParams.delete("schema");
     const other = new pg.Client({ connectionString: url.toString(), options: `-c search_path="${schema}"` });

@@ -7,19 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SdkUpstream, startSdkUpstream } from "../../helpers/mcp-upstream";
-import { startTcpRelay, type TcpRelay } from "../../helpers/tcp-relay";
+import { relayDatabaseUrl } from "../../helpers/tcp-relay";
 import { connectClient, createGrantWithPolicy, createTenant, type RunningProxy, startProxy, textOf } from "./fixtures";
 
-// Read before anything opens the database: the relay must sit in front of every connection.
-const env = process.env as Record<string, string | undefined>;
-const serverUrl = env.DATABASE_URL;
-let relay: TcpRelay | undefined;
-if (serverUrl) {
-  const url = new URL(serverUrl);
-  relay = await startTcpRelay({ host: url.hostname, port: Number(url.port || 5432) });
-  url.host = `127.0.0.1:${relay.port}`;
-  env.DATABASE_URL = url.toString();
-}
+// Before anything opens the database: the relay must sit in front of every connection.
+const relay = await relayDatabaseUrl();
 
 let upstream: SdkUpstream;
 let running: RunningProxy;
@@ -36,7 +28,7 @@ afterAll(async () => {
   await relay?.close();
 });
 
-describe.skipIf(!serverUrl)("database outage", () => {
+describe.skipIf(!relay)("database outage", () => {
   it("fails closed while the database is unreachable and recovers when it returns", async () => {
     const tenant = await createTenant(upstream.url);
     const limited = await createGrantWithPolicy(tenant, {
