@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countChanges, diffLines } from "@/lib/diff";
 import type { PolicyDocument } from "@/lib/policy/types";
-import { validatePolicy } from "@/lib/policy/validate";
-import { applyToolSettings, readToolSetting } from "@/lib/policy-builder";
 import { formatPolicyDocument } from "@/lib/policy-format";
 import { mergeToolRule } from "@/lib/servers/apply-tool-rule";
 import { mintGrantSchema, updateGrantSchema } from "@/lib/validation/grant";
@@ -108,7 +106,7 @@ describe("diffLines", () => {
   });
 });
 
-describe("visual builder model and recommended-rule merge", () => {
+describe("recommended-rule merge", () => {
   const document: PolicyDocument = {
     version: "1",
     default: "deny",
@@ -121,34 +119,6 @@ describe("visual builder model and recommended-rule merge", () => {
       fancy: { deny_if: [{ conditions: [{ path: "args.x", op: "eq", value: 1 }] }] },
     },
   };
-
-  it("reads each tool's rule as a simple choice, or custom when it cannot", () => {
-    expect(readToolSetting(document, "echo")).toEqual({ choice: "allow", perMinute: 5 });
-    expect(readToolSetting(document, "drop")).toEqual({ choice: "deny", perMinute: null });
-    expect(readToolSetting(document, "pay")).toEqual({ choice: "approval", perMinute: null });
-    expect(readToolSetting(document, "fancy")).toEqual({ choice: "custom", perMinute: null });
-    expect(readToolSetting(document, "secret_tool")).toEqual({ choice: "hide", perMinute: null });
-    expect(readToolSetting(document, "unknown")).toEqual({ choice: "default", perMinute: null });
-  });
-
-  it("writes choices back into a valid document, keeping custom rules untouched", () => {
-    const out = applyToolSettings(document, {
-      echo: { choice: "deny", perMinute: null },
-      secret_tool: { choice: "allow", perMinute: 2 },
-      fancy: { choice: "custom", perMinute: null },
-      drop: { choice: "hide", perMinute: null },
-      pay: { choice: "default", perMinute: null },
-    });
-    expect(out.tools).toEqual({
-      echo: { action: "deny" },
-      secret_tool: { limits: [{ counter: "secret_tool:minute", window: "minute", max: 2, scope: "grant" }] },
-      fancy: document.tools.fancy,
-    });
-    expect(out.hide).toEqual(["drop"]);
-    expect(validatePolicy(out).ok).toBe(true);
-    for (const name of Object.keys(document.tools))
-      expect(readToolSetting(applyToolSettings(document, { [name]: readToolSetting(document, name) }), name)).toEqual(readToolSetting(document, name));
-  });
 
   it("merges a recommended rule, replacing only that tool and unhiding it", () => {
     const merged = mergeToolRule(document, "secret_tool", { action: "require_approval", approval: { timeout: "30m" } });

@@ -11,6 +11,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { requireOrgMember } from "@/lib/auth/session";
 import { getPolicy, listPolicyVersions } from "@/lib/db/policies";
 import { listTools } from "@/lib/db/tools";
+import { listSchemaFields } from "@/lib/policy-builder/schema-fields";
 import { formatPolicyDocument } from "@/lib/policy-format";
 import { orNotFound } from "../../../_components/or-not-found";
 import { deletePolicyAction, dryRunAction, savePolicyAction, simulateCallAction } from "../actions";
@@ -92,7 +93,13 @@ export default async function PolicyPage({ params, searchParams }: Props) {
           <DryRunForm orgSlug={org.slug} policyId={policy.id} draftSourceId="policy-document" dryRunAction={dryRunAction} />
         </CardBody>
       </Card>
-      {canEdit ? <VisualBuilder orgSlug={org.slug} policy={policy} tools={tools.map((tool) => ({ name: tool.name, riskClass: tool.riskClass }))} /> : null}
+      {canEdit ? (
+        <VisualBuilder
+          orgSlug={org.slug}
+          policy={policy}
+          tools={tools.map((tool) => ({ name: tool.name, riskClass: tool.riskClass, fields: listSchemaFields(tool.inputSchema) }))}
+        />
+      ) : null}
     </div>
   );
 }
