@@ -2,15 +2,17 @@ import "server-only";
 /**
  * The tool catalogue of each server: the last `tools/list` seen upstream, each tool with a risk
  * class and a hash of its definition. A changed hash is drift: recorded, shown, and kept apart
- * from the accepted definition until an admin accepts it.
+ * from the accepted definition until an admin accepts it. The accepted definition is stored too,
+ * so the dashboard can show what changed (lib/tool-diff.ts).
  */
 import { createHash } from "node:crypto";
 import { type Actor, recordAdminEvent } from "@/lib/audit";
 import { notFound } from "@/lib/errors";
 import { canonicalJson } from "@/lib/policy/canonical-json";
 import { classifyTool, type RiskClass, type ToolAnnotations } from "@/lib/policy/risk";
+import { diffToolDefinitions, parseToolDefinition, type ToolDefinition, type ToolDefinitionDiff, toToolDefinition } from "@/lib/tool-diff";
 import { getDb } from "./client";
-import type { Prisma } from "./generated/client";
+import { Prisma } from "./generated/client";
 import { notifyChange } from "./notify";
 
 export type UpstreamTool = {
@@ -31,6 +33,11 @@ export type ToolDto = {
   annotations: ToolAnnotations | null;
   riskClass: RiskClass;
   hasDrift: boolean;
+  /**
+   * While drift is unresolved: what changed since the accepted definition, or `recorded: false`
+   * when the accepted definition predates its storage (drift found before this version).
+   */
+  drift: { recorded: true; diff: ToolDefinitionDiff } | { recorded: false } | null;
   driftedAt: Date | null;
   lastSeenAt: Date;
   removedAt: Date | null;
@@ -47,30 +54,35 @@ const toolSelect = {
   riskClass: true,
   definitionHash: true,
   acceptedHash: true,
+  acceptedDefinition: true,
   driftedAt: true,
   lastSeenAt: true,
   removedAt: true,
 } as const;
 type ToolRow = Prisma.ToolGetPayload<{ select: typeof toolSelect }>;
 
-function toToolDto({ definitionHash, acceptedHash, ...row }: ToolRow): ToolDto {
+function toToolDto({ definitionHash, acceptedHash, acceptedDefinition, ...row }: ToolRow): ToolDto {
+  const hasDrift = definitionHash !== acceptedHash;
+  const accepted = hasDrift ? parseToolDefinition(acceptedDefinition) : null;
   return {
     ...row,
     inputSchema: (row.inputSchema as object | null) ?? null,
     annotations: (row.annotations as ToolAnnotations | null) ?? null,
     riskClass: row.riskClass as RiskClass,
-    hasDrift: definitionHash !== acceptedHash,
+    hasDrift,
+    drift: !hasDrift ? null : accepted ? { recorded: true, diff: diffToolDefinitions(accepted, toToolDefinition(row)) } : { recorded: false },
   };
 }
 
-export function hashToolDefinition(tool: UpstreamTool): string {
-  const definition = {
-    description: tool.description ?? null,
-    inputSchema: tool.inputSchema ?? null,
-    annotations: tool.annotations ?? null,
-    title: tool.title ?? null,
-  };
-  return createHash("sha256").update(canonicalJson(definition)).digest("hex");
+/** JSON columns: an absent value is SQL NULL (Prisma ignores `undefined` on update, which would keep a stale value). */
+function jsonColumn(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
+  return value === null || value === undefined ? Prisma.DbNull : (value as Prisma.InputJsonValue);
+}
+
+export function hashToolDefinition(tool: UpstreamTool | ToolDefinition): string {
+  return createHash("sha256")
+    .update(canonicalJson(toToolDefinition(tool)))
+    .digest("hex");
 }
 
 /** Records a fresh tools/list: new tools are accepted as seen, changed ones are marked as drift, missing ones as removed. */
@@ -105,8 +117,8 @@ export async function upsertToolCatalogue({
       const fields = {
         title: tool.title ?? null,
         description: tool.description ?? null,
-        inputSchema: (tool.inputSchema ?? undefined) as Prisma.InputJsonValue | undefined,
-        annotations: (tool.annotations ?? undefined) as Prisma.InputJsonValue | undefined,
+        inputSchema: jsonColumn(tool.inputSchema),
+        annotations: jsonColumn(tool.annotations),
         riskClass,
         definitionHash: hash,
         lastSeenAt: now,
@@ -115,13 +127,28 @@ export async function upsertToolCatalogue({
       const previous = existing.get(tool.name);
       if (!previous) {
         added.push(tool.name);
-        await tx.tool.create({ data: { orgId, serverId, name: tool.name, acceptedHash: hash, firstSeenAt: now, ...fields } });
+        await tx.tool.create({
+          data: {
+            orgId,
+            serverId,
+            name: tool.name,
+            acceptedHash: hash,
+            acceptedDefinition: toToolDefinition(tool) as Prisma.InputJsonValue,
+            firstSeenAt: now,
+            ...fields,
+          },
+        });
       } else {
         const isDrift = hash !== previous.acceptedHash;
         if (isDrift && hash !== previous.definitionHash) drifted.push(tool.name);
         await tx.tool.update({
           where: { serverId_name: { serverId, name: tool.name } },
-          data: { ...fields, driftedAt: isDrift ? (hash !== previous.definitionHash ? now : undefined) : null },
+          data: {
+            ...fields,
+            driftedAt: isDrift ? (hash !== previous.definitionHash ? now : undefined) : null,
+            // Same hash as accepted: this is the accepted definition (fills rows from before it was stored).
+            ...(isDrift ? {} : { acceptedDefinition: toToolDefinition(tool) as Prisma.InputJsonValue }),
+          },
         });
       }
     }
@@ -171,11 +198,15 @@ export async function getTool({ orgId, serverId, name }: { orgId: string; server
 export async function acceptToolDrift({ orgId, serverId, name, actor }: { orgId: string; serverId: string; name: string; actor: Actor }): Promise<ToolDto> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const row = await tx.tool.findFirst({ where: { orgId, serverId, name }, select: { definitionHash: true, acceptedHash: true } });
+    const row = await tx.tool.findFirst({
+      where: { orgId, serverId, name },
+      select: { definitionHash: true, acceptedHash: true, title: true, description: true, inputSchema: true, annotations: true },
+    });
     if (!row) throw notFound("Tool");
+    // The current columns are the definition behind definitionHash: they become the accepted one.
     const updated = await tx.tool.update({
       where: { serverId_name: { serverId, name } },
-      data: { acceptedHash: row.definitionHash, driftedAt: null },
+      data: { acceptedHash: row.definitionHash, acceptedDefinition: toToolDefinition(row) as Prisma.InputJsonValue, driftedAt: null },
       select: toolSelect,
     });
     await recordAdminEvent(tx, {
@@ -187,6 +218,8 @@ export async function acceptToolDrift({ orgId, serverId, name, actor }: { orgId:
       before: { hash: row.acceptedHash },
       after: { hash: row.definitionHash },
     });
+    // Proxies cache the catalogue per server: tell them the accepted state changed.
+    await notifyChange(tx, { kind: "tools", id: serverId, serverId });
     return toToolDto(updated);
   });
 }

@@ -6,6 +6,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { requireOrgMember } from "@/lib/auth/session";
 import { listAdminEvents } from "@/lib/db/admin-events";
 import { formatDateTime } from "@/lib/format";
+import { EventsTabs } from "./_components/events-tabs";
 
 export const metadata = { title: "Admin events" };
 
@@ -17,6 +18,7 @@ export default async function AdminEventsPage({ params, searchParams }: { params
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title="Admin events" description="Every change to servers, policies, grants, members and settings, with who made it." />
+      <EventsTabs orgSlug={org.slug} current="admin" />
       {items.length === 0 ? (
         <EmptyState title="No changes yet" description="Changes made in the dashboard or through the API appear here." />
       ) : (

@@ -8,6 +8,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { ToolDto } from "@/lib/db/tools";
 import { formatDateTime } from "@/lib/format";
+import { summarizeDiff } from "@/lib/tool-diff";
 import { acceptDriftAction, refreshToolsAction } from "../../actions";
 
 type Props = { orgSlug: string; serverId: string; basePath: string; tools: ToolDto[]; isAdmin: boolean; refreshedAt: Date | null };
@@ -61,6 +62,13 @@ export function ToolsCard({ orgSlug, serverId, basePath, tools, isAdmin, refresh
                     {tool.hasDrift ? (
                       <span className="inline-flex items-center gap-2">
                         <Badge tone="amber">Changed {formatDateTime(tool.driftedAt)}</Badge>
+                        <Link
+                          href={`${basePath}/tools/${encodeURIComponent(tool.name)}`}
+                          className="text-xs text-accent-700 hover:underline"
+                          data-testid={`drift-summary-${tool.name}`}
+                        >
+                          {tool.drift?.recorded ? summarizeDiff(tool.drift.diff) : "previous definition not recorded"}
+                        </Link>
                         {isAdmin ? (
                           <ActionForm action={acceptDriftAction} fields={{ orgSlug, serverId, toolName: tool.name }}>
                             <SubmitButton variant="secondary" size="sm" pendingLabel="Accepting…">

@@ -11,6 +11,7 @@ import { getTool } from "@/lib/db/tools";
 import { classifyTool, RISK_CLASS_INFO, suggestedRuleFor } from "@/lib/policy/risk";
 import { orNotFound } from "../../../_components/or-not-found";
 import { ApplyRuleForm } from "./_components/apply-rule-form";
+import { DriftCard } from "./_components/drift-card";
 import { ToolHowTo } from "./_components/tool-how-to";
 
 export const metadata = { title: "Tool" };
@@ -51,11 +52,18 @@ export default async function ToolPage({ params }: { params: Promise<{ orgSlug: 
         <CardBody className="space-y-3 text-sm text-zinc-700">
           <p>{info.explanation}</p>
           <p className="text-zinc-500">Why this class: {reasons.join("; ")}.</p>
-          {tool.hasDrift ? (
-            <p className="text-pending-800">The definition changed upstream since it was accepted; an admin can accept it on the server page.</p>
-          ) : null}
         </CardBody>
       </Card>
+      {tool.drift ? (
+        <DriftCard
+          orgSlug={org.slug}
+          serverId={server.id}
+          toolName={tool.name}
+          drift={tool.drift}
+          driftedAt={tool.driftedAt}
+          isAdmin={hasRole(role, "admin")}
+        />
+      ) : null}
       <Card>
         <CardHeader>
           <CardTitle>Description</CardTitle>
