@@ -6,7 +6,7 @@
  *   npm run bench:proxy                          the pipeline on node:http, in its own process
  *   npm run build && BENCH_TARGET=next npm run bench:proxy    the same through `next start`
  *
- * DATABASE_URL defaults to postgresql://postgres@127.0.0.1:5432/test; a fresh schema is created and
+ * BENCH_ROUNDS (default 10) sets the number of interleaved rounds. DATABASE_URL defaults to postgresql://postgres@127.0.0.1:5432/test; a fresh schema is created and
  * dropped. The proxy runs in its own process (tests/helpers/proxy-child.ts) so that its CPU time,
  * read from /proc, is its own and not the client's. Figures only: they depend on the machine.
  */
@@ -16,7 +16,7 @@ import { createFreshSchema } from "../../tests/helpers/db-schema";
 const env = process.env as Record<string, string | undefined>;
 const baseUrl = env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const WARMUP_CALLS = 300;
-const ROUNDS = 10;
+const ROUNDS = Number(env.BENCH_ROUNDS ?? 10);
 const BLOCK_CALLS = { 1: 100, 16: 400 } as const;
 
 async function main() {

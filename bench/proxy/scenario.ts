@@ -12,7 +12,7 @@ import { createServer } from "@/lib/db/servers";
 import { createUserWithPassword } from "@/lib/db/users";
 import { startApp } from "../../tests/helpers/e2e-app";
 import { startProxyChild, startServerEverything } from "../../tests/helpers/mcp-upstream";
-import { type ModeResult, readProcessTreeCpuMicros, summarise } from "./stats";
+import { bar, type ModeResult, readProcessTreeCpuMicros, summarise } from "./stats";
 
 /** `proxy`: the pipeline on plain node:http in its own process. `next`: the built app under `next start`. */
 export type BenchTarget = "proxy" | "next";
@@ -110,6 +110,7 @@ export async function runBenchmark(options: Options): Promise<void> {
     console.log("direct: client → upstream. floor: a bare node:http forwarder with one PostgreSQL round trip (bench/proxy/floor-forwarder.ts),");
     console.log("the least any proxy of this design costs here. proxied: Toolgate. CPU/call: the serving process's CPU time per call (/proc).\n");
     console.log("conc  mode      p50 ms   p99 ms   calls/s   added p50   added p99   ratio p50   CPU/call");
+    const cpuChart: Array<{ label: string; micros: number }> = [];
     for (const concurrency of [1, 16] as const) {
       const modes: Mode[] = [
         { name: "direct", client: direct, pid: upstream.process?.pid as number, result: emptyResult(), cpuMicros: 0 },
@@ -122,11 +123,16 @@ export async function runBenchmark(options: Options): Promise<void> {
           await runBlock(mode.client, options.blockCalls[concurrency], concurrency, mode.result);
           mode.cpuMicros += readProcessTreeCpuMicros(mode.pid) - before;
         }
+        // Progress on stderr, so the table on stdout stays clean when redirected.
+        process.stderr.write(`\r  concurrency ${concurrency}: round ${round + 1}/${options.rounds}`);
       }
+      process.stderr.write("\r\x1b[K");
       const d = summarise(modes[0]?.result as ModeResult);
       for (const mode of modes) {
         const s = summarise(mode.result);
-        const cpu = `${(mode.cpuMicros / mode.result.calls).toFixed(0).padStart(6)} µs`;
+        const cpuPerCall = mode.cpuMicros / mode.result.calls;
+        const cpu = `${cpuPerCall.toFixed(0).padStart(6)} µs`;
+        cpuChart.push({ label: `conc ${String(concurrency).padStart(2)} ${mode.name === "direct" ? "upstream" : mode.name}`, micros: cpuPerCall });
         // For the direct row, CPU/call is the upstream's own (server-everything), for scale.
         const added =
           mode.name === "direct"
@@ -137,6 +143,9 @@ export async function runBenchmark(options: Options): Promise<void> {
         );
       }
     }
+    console.log("\nCPU per call (the direct row: the upstream's own):");
+    const widest = Math.max(...cpuChart.map((entry) => entry.micros));
+    for (const entry of cpuChart) console.log(`  ${entry.label.padEnd(16)} ${bar(entry.micros, widest, 50)} ${entry.micros.toFixed(0)} µs`);
     const db = await getDb();
     const rows = await db.call.count({ where: { orgId: org.id, method: "tools/call" } });
     console.log(`\nGoals: added ≤ 1 ms at p50 and ≤ 5 ms at p99 (concurrency 1); proxy CPU ≤ 300 µs per allowed call. Call rows written: ${rows}.`);

@@ -42,3 +42,9 @@ export function summarise(result: ModeResult) {
   const sorted = [...result.latenciesMs].sort((a, b) => a - b);
   return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), throughput: (result.calls / result.elapsedMs) * 1000 };
 }
+
+/** A horizontal bar of `width` characters at most, in eighths of a character. */
+export function bar(value: number, max: number, width: number): string {
+  const eighths = Math.round((value / max) * width * 8);
+  return "█".repeat(Math.floor(eighths / 8)) + (eighths % 8 > 0 ? (" ▏▎▍▌▋▊▉"[eighths % 8] as string) : "");
+}
