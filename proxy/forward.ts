@@ -5,6 +5,7 @@
  * `isError`), which is what rolls back a reservation. When the upstream moves the answer to a
  * resumed GET stream, the outcome is reported when the answer passes there (proxy/detached-calls.ts).
  */
+import type { Settlement as CallLogSettlement } from "./call-log";
 import { upstreamFailureResult } from "./decisions";
 import type { DetachedCalls } from "./detached-calls";
 import { INTERNAL_ERROR, type JsonRpcId, type JsonRpcResponse, jsonRpcError } from "./jsonrpc";
@@ -26,6 +27,22 @@ export type ForwardOutcome = {
   isUnanswered: boolean;
   isClientClosed: boolean;
 };
+
+/**
+ * The call row's second phase for an outcome: the one place that says which outcomes are errors and
+ * which code they carry. `success` is what a call that went through is logged as.
+ */
+export function settlementOf(outcome: ForwardOutcome, success: "allowed" | "forwarded", startedAt: number): CallLogSettlement {
+  const isError = outcome.transport || outcome.isClientClosed;
+  return {
+    decision: isError ? "error" : success,
+    code: outcome.isClientClosed ? "client_closed" : outcome.transport ? "upstream_error" : success,
+    message: outcome.failure,
+    upstreamStatus: outcome.upstreamStatus,
+    upstreamMs: outcome.upstreamMs,
+    totalMs: Math.round(performance.now() - startedAt),
+  };
+}
 
 type Settlement = { upstreamStatus: number | null; failure: string | null; transport?: boolean; isUnanswered?: boolean; isClientClosed?: boolean };
 

@@ -7,7 +7,7 @@
  */
 import { filterToolsList } from "@/lib/policy/list-filter";
 import { buildRow, type ProxyInstance, type RequestFacts } from "./context";
-import { forwardMessage } from "./forward";
+import { forwardMessage, settlementOf } from "./forward";
 import { INTERNAL_ERROR, type JsonRpcId, type JsonRpcResponse } from "./jsonrpc";
 import type { LivePolicy } from "./lookups";
 import { plainJsonRpcError, unavailableResponse } from "./respond";
@@ -52,14 +52,7 @@ export async function handleGenericMessage(
     rewrite: policy && (policy.policy.hidesAll || policy.policy.hidden.size > 0) ? (response) => hideTools(response, policy) : undefined,
     beforeRelease: message.method === "initialize" && !message.isStateless ? (upstream) => bindInitializedSession(proxy, facts, upstream) : undefined,
     onSettled: (outcome) => {
-      proxy.callLog.settle(grant.orgId, durable, {
-        decision: outcome.transport || outcome.isClientClosed ? "error" : "forwarded",
-        code: outcome.isClientClosed ? "client_closed" : outcome.transport ? "upstream_error" : "forwarded",
-        message: outcome.failure,
-        upstreamStatus: outcome.upstreamStatus,
-        upstreamMs: outcome.upstreamMs,
-        totalMs: Math.round(performance.now() - facts.startedAt),
-      });
+      proxy.callLog.settle(grant.orgId, durable, settlementOf(outcome, "forwarded", facts.startedAt));
       return undefined;
     },
   });

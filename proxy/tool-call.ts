@@ -13,7 +13,7 @@ import { acceptsEventStream, holdWithProgress } from "./approval-stream";
 import { buildRow, type ProxyInstance, type ToolCallFacts } from "./context";
 import { DecisionUnavailableError, decideToolCall } from "./decide";
 import { denialMessage, unavailableResult, unknownToolMessage } from "./decisions";
-import { forwardMessage } from "./forward";
+import { forwardMessage, settlementOf } from "./forward";
 import { argumentKeysOf, INTERNAL_ERROR, type JsonRpcResponse, jsonRpcError } from "./jsonrpc";
 import { CountersUnavailableError, releaseLimits, reserveLimitsAndRecord } from "./limits";
 import type { LivePolicy } from "./lookups";
@@ -128,14 +128,7 @@ async function continueToolCall(proxy: ProxyInstance, call: ToolCallFacts, decid
     durable,
     detached: { calls: proxy.detachedCalls, grantId: grant.id, sessionId: call.sessionId },
     onSettled: (outcome) => {
-      proxy.callLog.settle(grant.orgId, durable, {
-        decision: outcome.transport || outcome.isClientClosed ? "error" : "allowed",
-        code: outcome.isClientClosed ? "client_closed" : outcome.transport ? "upstream_error" : "allowed",
-        message: outcome.failure,
-        upstreamStatus: outcome.upstreamStatus,
-        upstreamMs: outcome.upstreamMs,
-        totalMs: Math.round(performance.now() - call.startedAt),
-      });
+      proxy.callLog.settle(grant.orgId, durable, settlementOf(outcome, "allowed", call.startedAt));
       // Rolled back before the client sees the failure, so a retry finds the quota restored. An
       // unanswered call keeps it: the upstream may have run it (proxy/detached-calls.ts).
       return outcome.failure && !outcome.isUnanswered ? releaseLimits(reservations) : undefined;
